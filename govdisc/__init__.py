@@ -1,0 +1,29 @@
+"""govdisc: Chinese government open-information documents in, clean comparable numbers out.
+
+    >>> import govdisc
+    >>> records = govdisc.extract_file("samples/004_9ce4a37fc6d0bdf2.txt")
+    >>> records[0].metrics["published.items"]
+    64
+"""
+
+from __future__ import annotations
+
+from govdisc.model import Check, Document, Evidence, Paragraph, ReadError, Record, Table
+from govdisc.pipeline import FileResult, extract_document, extract_file, extract_paths
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Check",
+    "Document",
+    "Evidence",
+    "FileResult",
+    "Paragraph",
+    "ReadError",
+    "Record",
+    "Table",
+    "__version__",
+    "extract_document",
+    "extract_file",
+    "extract_paths",
+]

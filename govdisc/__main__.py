@@ -1,0 +1,5 @@
+"""``python -m govdisc``."""
+
+from govdisc.cli import main
+
+main()

@@ -1,0 +1,190 @@
+"""How plausible a string is as Chinese text, from jieba's word frequencies.
+
+The model is a unigram word model: a text is segmented into the most probable sequence of
+dictionary words (jieba's ``dict.txt`` plus a small lexicon of government-disclosure words and
+enumerators such as ``（一）`` or ``一、``), characters outside the dictionary get a cost by kind
+(common punctuation is cheap, stray symbols, bopomofo or box drawing are dear). Text is converted
+with OpenCC ``t2s`` first, so traditional text scores like simplified.
+
+:func:`score` is the average log-probability per character: ordinary prose scores about −5 to −7,
+mis-decoded text −12 or lower.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import opencc
+
+__all__ = [
+    "DOMAIN_WORDS",
+    "ENUMERATORS",
+    "char_logprob",
+    "char_weight",
+    "is_plausible",
+    "is_rare_han",
+    "log_probability",
+    "score",
+    "simplify",
+    "word_logprob",
+]
+
+#: Words of open-government reports, counted as very common words.
+DOMAIN_WORDS: tuple[str, ...] = (
+    "公开", "申请", "情况", "信息", "政府信息", "政务公开", "信息公开", "政府信息公开", "主动公开",
+    "依申请公开", "不予公开", "部分公开", "行政复议", "行政诉讼", "政策解读", "年度报告", "工作报告",
+    "建设", "平台", "平台建设", "监督", "保障", "监督保障", "申请人", "答复", "受理", "办理", "收费",
+    "公开目录", "公开指南", "政府网站", "门户网站", "政务新媒体", "政务微博", "公众号", "规范性文件",
+    "行政许可", "行政处罚", "行政强制", "行政事业性收费", "总体情况", "主要问题", "改进情况",
+    "其他需要报告的事项", "存在的主要问题", "进一步", "工作要点", "本年", "上年", "新增", "废止",
+    "现行有效", "维持", "纠正", "驳回", "结果", "办公室", "人民政府", "公开平台", "制度建设",
+)
+
+_NUMERALS = "一二三四五六七八九十"
+
+#: Section enumerators, counted as the most common words of all.
+ENUMERATORS: tuple[str, ...] = (
+    tuple(f"（{n}）" for n in _NUMERALS)
+    + tuple(f"({n})" for n in _NUMERALS)
+    + tuple(f"{n}、" for n in _NUMERALS)
+    + tuple(f"第{n}" for n in _NUMERALS)
+)
+
+_DOMAIN_FREQ = 60_000
+_ENUMERATOR_FREQ = 300_000
+_MAX_WORD = 10
+_COMMON_MIN_FREQ = 10
+
+_PUNCT_COST: Mapping[str, float] = {
+    **dict.fromkeys("，", -4.5),
+    **dict.fromkeys("。、", -5.0),
+    **dict.fromkeys("；：“”（）《》,.;:()", -6.5),
+    **dict.fromkeys("‘’【】—…·-/%\"'「」〔〕", -8.0),
+    **dict.fromkeys("!！?？", -9.0),
+}
+_SPACE_COST = -4.0
+_DIGIT_COST = -3.5
+_LETTER_COST = -4.5
+_FULLWIDTH_COST = -9.0
+_LATIN_COST = -12.0
+_HAN_IN_WORDS_COST = -18.0
+_HAN_UNKNOWN_COST = -20.0
+_SYMBOL_COST = -22.0
+_REPLACEMENT_COST = -25.0
+
+
+@dataclass(frozen=True)
+class _Model:
+    words: Mapping[str, int]
+    lexicon: Mapping[str, int]
+    chars: Mapping[str, int]
+    log_total: float
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    tokens = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").split()
+    freqs = list(map(int, tokens[1::3]))
+    words = dict(zip(tokens[0::3], freqs))
+    chars: dict[str, int] = {}
+    for word, freq in words.items():
+        if freq >= _COMMON_MIN_FREQ:
+            for ch in word:
+                chars[ch] = chars.get(ch, 0) + freq
+    lexicon = {**dict.fromkeys(DOMAIN_WORDS, _DOMAIN_FREQ), **dict.fromkeys(ENUMERATORS, _ENUMERATOR_FREQ)}
+    return _Model(words, lexicon, chars, math.log(sum(freqs)))
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def simplify(text: str) -> str:
+    """``text`` converted with OpenCC t2s (the form every other function here scores)."""
+    return _converter().convert(text) if text else text
+
+
+def word_logprob(word: str) -> float | None:
+    """Log-probability of ``word`` (simplified) as a dictionary or lexicon word, None if unknown."""
+    model = _model()
+    freq = model.lexicon.get(word) or model.words.get(word)
+    return math.log(freq) - model.log_total if freq else None
+
+
+def char_weight(ch: str) -> int:
+    """How often the simplified character ``ch`` occurs inside common dictionary words."""
+    return _model().chars.get(ch, 0)
+
+
+def is_rare_han(ch: str, limit: int = 400) -> bool:
+    """True for a CJK ideograph seldom seen in ordinary words (after t2s conversion)."""
+    if not _is_han(ch):
+        return False
+    simple = simplify(ch)
+    return char_weight(simple if len(simple) == 1 else ch) < limit
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+
+
+@lru_cache(maxsize=8192)
+def char_logprob(ch: str) -> float:
+    """Log-probability of the simplified character ``ch`` standing alone as a one-character token."""
+    model = _model()
+    freq = model.words.get(ch)
+    if freq:
+        return math.log(freq) - model.log_total
+    if ch in _PUNCT_COST:
+        return _PUNCT_COST[ch]
+    if ch.isspace():
+        return _SPACE_COST
+    if ch.isascii():
+        return _DIGIT_COST if ch.isdigit() else _LETTER_COST
+    if _is_han(ch):
+        return _HAN_IN_WORDS_COST if ch in model.chars else _HAN_UNKNOWN_COST
+    if ch == "\ufffd":
+        return _REPLACEMENT_COST
+    if "\uff01" <= ch <= "\uff5e":
+        return _FULLWIDTH_COST
+    if unicodedata.category(ch).startswith("L") and ch < "\u0250":
+        return _LATIN_COST
+    return _SYMBOL_COST
+
+
+def _segment_logprob(text: str) -> float:
+    model = _model()
+    lexicon, words, log_total = model.lexicon, model.words, model.log_total
+    best = [0.0] * (len(text) + 1)
+    for end in range(1, len(text) + 1):
+        top = best[end - 1] + char_logprob(text[end - 1])
+        for start in range(max(0, end - _MAX_WORD), end - 1):
+            piece = text[start:end]
+            freq = lexicon.get(piece) or words.get(piece)
+            if freq:
+                top = max(top, best[start] + math.log(freq) - log_total)
+        best[end] = top
+    return best[-1]
+
+
+def log_probability(text: str) -> float:
+    """Log-probability of the most probable segmentation of ``text`` (after t2s conversion)."""
+    return _segment_logprob(simplify(text))
+
+
+def score(text: str) -> float:
+    """Average log-probability per character of ``text``; 0.0 for empty text."""
+    simple = simplify(text)
+    return _segment_logprob(simple) / len(simple) if simple else 0.0
+
+
+def is_plausible(text: str, threshold: float = -9.5) -> bool:
+    """True when ``text`` reads like ordinary Chinese (its :func:`score` reaches ``threshold``)."""
+    return score(text) >= threshold

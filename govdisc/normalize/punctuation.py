@@ -1,0 +1,40 @@
+"""Punctuation: doubled marks left by scraping, and ASCII marks inside Chinese text.
+
+Scraped pages often show ``，`` as ``,,`` and ``、`` as ``,、``; the rules below say, as data,
+what each damaged sequence stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fixes import Fix
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "、，。；：！？"
+
+#: (what the rule repairs, pattern, replacement), applied in order.
+PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf",[ ]?(?=[{_CJK_PUNCT}])"), ""),
+    ("joined comma + semicolon (,; → ；)", re.compile(r",;"), "；"),
+    ("joined doubled commas (,, → ，)", re.compile(r",,|，，"), "，"),
+    ("joined doubled marks (、、 → 、)", re.compile(r"、{2,}"), "、"),
+    ("joined doubled full stops (。。 → 。)", re.compile(r"。{2,}"), "。"),
+    (
+        "made ASCII commas in Chinese text full-width",
+        re.compile(rf"(?<=[{_CJK}）》”])[ ]?,(?!\d{{3}}\b)|,[ ]?(?=[{_CJK}（《“])"),
+        "，",
+    ),
+    ("made ASCII semicolons in Chinese text full-width", re.compile(rf"(?<=[{_CJK}）》”\d])[ ]?;|;[ ]?(?=[{_CJK}（《“])"), "；"),
+    ("made ASCII colons after Chinese text full-width", re.compile(rf"(?<=[{_CJK}])[ ]?:(?!//)"), "："),
+)
+
+
+def fix_punctuation(text: str) -> tuple[str, list[Fix]]:
+    """Repair doubled punctuation and give Chinese text its full-width marks."""
+    fixes = []
+    for what, pattern, replacement in PUNCTUATION_RULES:
+        text, n = pattern.subn(replacement, text)
+        if n:
+            fixes.append(Fix(what, n))
+    return text, fixes

@@ -1,0 +1,43 @@
+"""Traditional → simplified Chinese with OpenCC, only when the text is traditional.
+
+OpenCC's ``t2s`` changes glyphs only, which is what mainland documents that arrived in
+traditional glyphs want (``tw2sp`` would also rewrite vocabulary).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+#: Share of Chinese characters that must change under t2s for a text to count as traditional.
+TRADITIONAL_SHARE = 0.04
+MIN_CHANGED = 3
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert with OpenCC t2s, unconditionally."""
+    return _t2s().convert(text)
+
+
+def traditional_share(text: str) -> tuple[int, int]:
+    """(characters t2s would change, Chinese characters) in ``text``."""
+    converted = to_simplified(text)
+    han = len(_HAN.findall(text))
+    if len(converted) != len(text):
+        return han, han
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    return changed, han
+
+
+def is_traditional(text: str) -> bool:
+    """Whether ``text`` is written in traditional glyphs (detected, not assumed)."""
+    changed, han = traditional_share(text)
+    return changed >= MIN_CHANGED and changed >= TRADITIONAL_SHARE * han

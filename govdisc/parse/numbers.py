@@ -1,0 +1,60 @@
+"""Numbers as Chinese reports write them: ``64``, ``1,490``, ``三十五``, ``1.2万``, ``近500``, ``1490余``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+#: Qualifiers before a number, mapped to the ``approx`` mark of RECORD.md.
+APPROX_BEFORE = {"将近": "近", "接近": "近", "近": "近", "超过": "超", "超": "超", "逾": "超",
+                 "大约": "约", "约": "约", "大概": "约"}  # fmt: skip
+#: Qualifiers after a number.
+APPROX_AFTER = {"余": "余", "多": "余"}
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+#: The number part of a count, as a regex fragment with named groups (pre, num, post).
+NUMBER = (
+    r"(?P<pre>将近|接近|超过|大约|大概|近|超|逾|约)?"
+    rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?(?:万|亿)?|[{_CN_DIGITS}]+(?:万|亿)?|[{_CN_DIGITS}]*[万亿])"
+    r"(?P<post>余|多)?"
+)
+NUMBER_RE = re.compile(NUMBER)
+_MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A parsed count: its value and the approximation mark, if any."""
+
+    value: int | float
+    approx: str | None = None
+
+
+def to_number(token: str) -> int | float | None:
+    """Parse one number token (Arabic or Chinese numerals, with 万/亿); None if it is not one."""
+    token = token.replace(",", "").strip()
+    if not token:
+        return None
+    multiplier = 1
+    if token[-1] in _MULTIPLIER and (token[:-1].replace(".", "", 1).isdigit()):
+        multiplier, token = _MULTIPLIER[token[-1]], token[:-1]
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", token):
+            value: float = float(token) * multiplier
+        else:
+            value = float(cn2an.cn2an(token, "normal")) * multiplier
+    except (ValueError, KeyError, TypeError):
+        return None
+    return int(value) if value == int(value) else round(value, 4)
+
+
+def quantity(match: re.Match[str]) -> Quantity | None:
+    """The Quantity of a match of a pattern that embeds :data:`NUMBER`."""
+    value = to_number(match.group("num"))
+    if value is None:
+        return None
+    pre, post = match.group("pre"), match.group("post")
+    approx = APPROX_BEFORE.get(pre or "") or APPROX_AFTER.get(post or "")
+    return Quantity(value, approx)

@@ -1,0 +1,141 @@
+"""Counts stated in running text: the engine that applies the rule tables of this package.
+
+A rule is data: a metric key, a regex that embeds :data:`~govdisc.parse.numbers.NUMBER`, a rank
+(which wins when several sentences give different values) and the words that, found earlier in
+the same clause, make the match a false friend (a subset, another channel, another year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from govdisc.model import Evidence
+
+from .numbers import Quantity, quantity
+
+SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+CLAUSE_MARK = re.compile(r"[，,：:]")
+#: A count of something (a number with a counting unit): a clause holding one is not a statement of zero.
+A_COUNT = re.compile(r"\d+\s*(?:件|起|宗|次|个|条|篇|项|份|元)|[一二两三四五六七八九十百千]+(?:件|起|宗)")
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+MAX_EVIDENCE = 120
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a rule pattern (kept here so rule tables read as plain data)."""
+    return re.compile(pattern)
+
+
+@dataclass(frozen=True)
+class CountRule:
+    """``pattern`` states the count for ``key``.
+
+    ``unless`` found in the clause before the match makes it a false friend; ``needs`` must be
+    found in the sentence (the topic the count belongs to); higher ``rank`` wins over lower.
+    """
+
+    key: str
+    pattern: re.Pattern[str]
+    rank: int = 1
+    unless: re.Pattern[str] | None = None
+    needs: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class ZeroRule:
+    """``pattern`` states that there were none of ``key`` (没有收到…申请, 未发生行政复议).
+
+    It counts only in a clause that holds no count of anything.
+    """
+
+    key: str
+    pattern: re.Pattern[str]
+    rank: int = 1
+
+
+Rule = CountRule | ZeroRule
+
+
+@dataclass(frozen=True)
+class Found:
+    """A value found for a metric key, with its evidence."""
+
+    key: str
+    quantity: Quantity
+    rank: int
+    evidence: Evidence
+
+
+def sentences(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, sentence) pairs of ``text``."""
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if m.start() > start:
+            yield start, text[start : m.start() + 1]
+        start = m.end()
+    if start < len(text):
+        yield start, text[start:]
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    starts = [m.end() for m in CLAUSE_MARK.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _clause_end(sentence: str, pos: int) -> int:
+    m = CLAUSE_MARK.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
+def snippet(sentence: str, start: int, end: int) -> str:
+    """The clause(s) around ``sentence[start:end]``, at most :data:`MAX_EVIDENCE` characters."""
+    a = _clause_start(sentence, start)
+    b = _clause_end(sentence, end)
+    if b - a > MAX_EVIDENCE:
+        a = max(a, end - MAX_EVIDENCE + 10)
+        b = min(b, a + MAX_EVIDENCE)
+    return sentence[a:b].strip()
+
+
+def _other_year(text: str, year: int | None) -> bool:
+    return year is not None and any(int(y) != year for y in YEAR.findall(text))
+
+
+def find_counts(
+    paragraphs: Iterable[tuple[str, int | None]], rules: Sequence[Rule], year: int | None = None
+) -> dict[str, Found]:
+    """Apply ``rules`` to (text, page) paragraphs; keep, per key, the best-ranked first value."""
+    best: dict[str, Found] = {}
+    for text, page in paragraphs:
+        for _, sentence in sentences(text):
+            for found in _match_sentence(sentence, page, rules, year):
+                old = best.get(found.key)
+                if old is None or found.rank > old.rank:
+                    best[found.key] = found
+    return best
+
+
+def _match_sentence(sentence: str, page: int | None, rules: Sequence[Rule], year: int | None) -> Iterable[Found]:
+    for rule in rules:
+        for m in rule.pattern.finditer(sentence):
+            clause_from = _clause_start(sentence, m.start())
+            clause = sentence[clause_from : _clause_end(sentence, m.end())]
+            if _other_year(clause, year):
+                continue
+            if isinstance(rule, ZeroRule):
+                if A_COUNT.search(clause):
+                    continue
+                q: Quantity | None = Quantity(0)
+            else:
+                if rule.unless is not None and rule.unless.search(sentence, clause_from, m.start()):
+                    continue
+                if rule.needs is not None and not rule.needs.search(sentence):
+                    continue
+                q = quantity(m)
+            if q is None:
+                continue
+            text = snippet(sentence, m.start(), m.end())
+            yield Found(rule.key, q, rule.rank, Evidence("prose", text, page, q.approx))
+            break

@@ -1,0 +1,95 @@
+"""read → normalize → segment → parse → check, for one file or many."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govdisc.extract import read_document
+from govdisc.metadata import metadata
+from govdisc.model import Document, Paragraph, ReadError, Record
+from govdisc.normalize import normalize_document
+from govdisc.parse import PROSE_RULES, find_counts
+from govdisc.segment import Segment, segment
+
+#: Document kinds whose counts are facts about the year (plans state intentions, not counts).
+REPORTING_TYPES = ("annual_report", "work_summary", "other")
+
+
+def parse_segment(seg: Segment, file: str) -> Record:
+    """One document's record: metadata and the counts its prose states."""
+    meta = metadata(seg.blocks)
+    record = Record(
+        file=file,
+        doc_index=seg.index,
+        title=meta.title,
+        agency=meta.agency,
+        year=meta.year,
+        doc_type=meta.doc_type,
+        warnings=list(seg.warnings),
+    )
+    if meta.doc_type in REPORTING_TYPES:
+        paragraphs = [(b.text, b.page) for b in seg.blocks if isinstance(b, Paragraph)]
+        for key, found in sorted(find_counts(paragraphs, PROSE_RULES, meta.year).items()):
+            record.metrics[key] = found.quantity.value
+            record.evidence[key] = found.evidence
+    return record
+
+
+def extract_document(doc: Document, file: str) -> list[Record]:
+    """Records of every document inside an already-read file."""
+    doc = normalize_document(doc)
+    records = [parse_segment(seg, file) for seg in segment(doc.blocks)]
+    if records:
+        records[0].warnings[:0] = doc.warnings
+    return records
+
+
+def extract_file(path: str | os.PathLike[str], file: str | None = None) -> list[Record]:
+    """Read one file and return its records (one per document inside it).
+
+    Raises :class:`~govdisc.model.ReadError` when the file cannot be read.
+    """
+    path = Path(path)
+    return extract_document(read_document(path), file if file is not None else str(path))
+
+
+@dataclass
+class FileResult:
+    """The outcome for one input file: its records, or the reason it could not be read."""
+
+    path: Path
+    label: str
+    records: list[Record] = field(default_factory=list)
+    error: str | None = None
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
+    """Every file to read, as (path, label): a folder's files sorted, labelled relative to it.
+
+    Hidden files and folders (``.name``) are skipped; a path given directly is labelled as given.
+    """
+    found: list[tuple[Path, str]] = []
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                for name in sorted(filenames):
+                    if not name.startswith("."):
+                        p = Path(dirpath) / name
+                        found.append((p, p.relative_to(root).as_posix()))
+        else:
+            found.append((root, str(given)))
+    return found
+
+
+def extract_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
+    """Extract every file under ``paths`` in sorted order; a file that cannot be read gives an error."""
+    for path, label in discover(paths):
+        try:
+            yield FileResult(path, label, extract_file(path, label))
+        except ReadError as exc:
+            yield FileResult(path, label, error=str(exc))
