@@ -1,9 +1,9 @@
 """govdisc: Chinese government open-information documents in, clean comparable numbers out.
 
-    >>> import govdisc
-    >>> records = govdisc.extract_file("samples/004_9ce4a37fc6d0bdf2.txt")
-    >>> records[0].metrics["published.items"]
-    64
+>>> import govdisc
+>>> records = govdisc.extract_file("samples/004_9ce4a37fc6d0bdf2.txt")
+>>> records[0].metrics["published.items"]
+64
 """
 
 from __future__ import annotations

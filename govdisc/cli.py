@@ -26,8 +26,12 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 # Output options shared by every command that writes records.
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045 (typer reads the annotation at run time on Python 3.10)
-    typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: table on a terminal, "
-                 "else jsonl; with -o, from the file's extension)."),
+    typer.Option(
+        "--format",
+        "-f",
+        help=f"Output format: {', '.join(FORMATS)} (default: table on a terminal, "
+        "else jsonl; with -o, from the file's extension).",
+    ),
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
@@ -56,7 +60,7 @@ def _emit(records: list[Record], fmt: str | None, output: Path | None, no_bom: b
         with atomic_writer(output) as handle:
             handle.write(text)
     elif fmt == "table":
-        Console(highlight=False).print(rich_table(records))
+        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(records))
     else:
         sys.stdout.write(render(records, fmt, bom=not no_bom))
         sys.stdout.flush()
@@ -109,7 +113,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
 ) -> None:
     """govdisc: Chinese government open-information documents in, numbers with evidence out."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from govdisc.model import Block, Paragraph
 
-from .segment import AGENCY_TITLE, ORG_NAME, TITLE_END, YEAR_IN_TITLE
+from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, is_agency_title, title_agency
 
 #: doc_type by title words, first match wins (a 总结和…要点 is a summary; a 要点分工方案 a division of tasks).
 DOC_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -42,7 +42,7 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     """The title line among the first lines, and its index; an agency line just above is joined to it."""
     for i, line in enumerate(lines[:FIRST_LINES]):
         if len(line) <= 70 and TITLE_LIKE.search(line) and not line.endswith(("。", "：", ":")):
-            if i > 0 and ORG_LINE.match(lines[i - 1]) and not AGENCY_TITLE.match(line):
+            if i > 0 and ORG_LINE.match(lines[i - 1]) and not is_agency_title(line):
                 return lines[i - 1] + line, i
             return line, i
     return (lines[0][:70] if lines else None), (0 if lines else None)
@@ -74,9 +74,7 @@ def signature(lines: list[str]) -> str | None:
 
 def agency_of(title: str | None, lines: list[str]) -> str | None:
     """The issuing body: named in the title, or signed at the end (the fuller of the two wins)."""
-    named = None
-    if title and (m := AGENCY_TITLE.match(title)):
-        named = m.group("agency")
+    named = title_agency(title) if title else None
     signed = signature(lines)
     if named and signed and signed.endswith(named) and len(signed) > len(named):
         return signed

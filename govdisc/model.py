@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 DOC_TYPES = ("annual_report", "work_summary", "work_plan", "task_division", "other")
 
@@ -47,7 +47,7 @@ class Table:
         return out
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

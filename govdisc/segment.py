@@ -1,6 +1,6 @@
 """Split a file into its documents: a compilation of many agencies' summaries gives one each.
 
-A document starts at a title line that names its agency before the year
+A document starts at a title line that names its agency
 (``蚌埠市公共资源局2022年度政务公开工作总结``). Page headers, contents lists and trailing
 "recommended" links are not documents and are dropped, with a warning that says so.
 """
@@ -21,8 +21,13 @@ ORG_NAME = rf"[\u4e00-\u9fff（）()·]{{1,38}}?{ORG_SUFFIX}"
 YEAR_IN_TITLE = r"(?:19|20)\d{2}\s*年度?"
 #: What a document title ends with.
 TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|打算|通知)(?:[（(][^）)]{1,12}[）)])?"
-#: ``<agency><year>年…<kind>``, the title line that starts a document in a compilation.
-AGENCY_TITLE = re.compile(rf"^(?P<agency>{ORG_NAME})(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$")
+#: What follows the agency in a title that puts the year first.
+SUBJECT = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府公开)"
+#: Title lines that name the agency: ``<agency><year>年…<kind>`` and ``<year>年<agency>政府信息公开…<kind>``.
+AGENCY_TITLES = (
+    re.compile(rf"^(?P<agency>{ORG_NAME})(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
+    re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
+)
 #: Lines that are page furniture, never part of a document.
 WEB_DEBRIS = re.compile(
     r"^(?:推荐访问|相关阅读|相关推荐|相关文章|相关链接|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【打印|【关闭|【字体"
@@ -42,10 +47,20 @@ class Segment:
     warnings: list[str] = field(default_factory=list)
 
 
-def is_agency_title(text: str) -> bool:
-    """Whether a line is a document title that names its agency before the year."""
+def title_agency(text: str) -> str | None:
+    """The agency a title line names, or None when the line is not such a title."""
     text = text.strip()
-    return len(text) <= MAX_TITLE and not NOT_A_TITLE.search(text) and AGENCY_TITLE.match(text) is not None
+    if len(text) > MAX_TITLE or NOT_A_TITLE.search(text):
+        return None
+    for pattern in AGENCY_TITLES:
+        if m := pattern.match(text):
+            return m.group("agency")
+    return None
+
+
+def is_agency_title(text: str) -> bool:
+    """Whether a line is a document title that names its agency."""
+    return title_agency(text) is not None
 
 
 def drop_debris(blocks: list[Block]) -> tuple[list[Block], list[str]]:
@@ -77,7 +92,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
         return [Segment(0, blocks, notes)]
     if starts[0] > 0:
         notes.append(f"skipped {starts[0]} line(s) before the first document (page header, contents list)")
-    pieces = [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)])]
+    pieces = [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True)]
     segments: list[Segment] = []
     for piece in pieces:
         if _body_chars(piece) < MIN_BODY_CHARS:

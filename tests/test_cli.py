@@ -40,7 +40,7 @@ def test_csv_has_bom_and_reads_back(tmp_path, samples_jsonl):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == 15
-    for row, rec in zip(rows, samples_jsonl):
+    for row, rec in zip(rows, samples_jsonl, strict=True):
         assert row["agency"] == (rec["agency"] or "")
         for key, value in rec["metrics"].items():
             assert float(row[key]) == value

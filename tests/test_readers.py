@@ -127,8 +127,7 @@ def _write_docx(path: Path) -> None:
         inner.cell(r, c).text = value
     after = document.add_paragraph("表格之后的段落。")
     sdt = parse_xml(
-        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p>"
-        "</w:sdtContent></w:sdt>"
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>控件中的段落</w:t></w:r></w:p></w:sdtContent></w:sdt>"
     )
     after._p.addnext(sdt)
     document.save(str(path))

@@ -30,9 +30,7 @@ def read_document(path: str | Path) -> Document:
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise ReadError(
-            f"unsupported file type {path.suffix or '(none)'!r} (govdisc reads {', '.join(SUPPORTED)})"
-        )
+        raise ReadError(f"unsupported file type {path.suffix or '(none)'!r} (govdisc reads {', '.join(SUPPORTED)})")
     if not path.is_file():
         raise ReadError("not a regular file")
     if path.stat().st_size == 0:
@@ -46,6 +44,4 @@ def read_document(path: str | Path) -> Document:
     except Exception as exc:  # a reader's library failed on a broken file
         name = type(exc).__name__
         detail = str(exc).splitlines()[0][:160] if str(exc) else ""
-        raise ReadError(
-            f"cannot read {path.suffix.lstrip('.')} ({name}{': ' + detail if detail else ''})"
-        ) from exc
+        raise ReadError(f"cannot read {path.suffix.lstrip('.')} ({name}{': ' + detail if detail else ''})") from exc

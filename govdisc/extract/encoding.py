@@ -19,9 +19,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-_GB_FAMILY = frozenset(
-    {"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "euccn", "x_gbk", "windows_936"}
-)
+_GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "cp936", "ms936", "euc_cn", "euccn", "x_gbk", "windows_936"})
 _BIG5_FAMILY = frozenset({"big5", "big5hkscs", "big5_hkscs", "cp950", "ms950", "x_big5"})
 _BIG5_CODECS = ("big5", "cp950", "big5hkscs")
 
@@ -162,9 +160,7 @@ def _lossy_gb18030(data: bytes) -> Decoded | None:
     text = data.decode("gb18030", errors="replace")
     count, share = hanzi_score(text)
     if count and share >= 0.2 and text.count("\ufffd") <= max(3, len(text) // 100):
-        return Decoded(
-            text, "gb18030", ["encoding uncertain; decoded as gb18030", *_replacement_warnings(text)]
-        )
+        return Decoded(text, "gb18030", ["encoding uncertain; decoded as gb18030", *_replacement_warnings(text)])
     return None
 
 

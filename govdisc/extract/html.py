@@ -59,9 +59,7 @@ Token = str | Table | None
 
 def is_cjk(ch: str) -> bool:
     """True for CJK ideographs, CJK punctuation and full-width forms."""
-    return bool(ch) and (
-        "\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef"
-    )
+    return bool(ch) and ("\u3000" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\uff00" <= ch <= "\uffef")
 
 
 def collapse_ws(text: str) -> str:

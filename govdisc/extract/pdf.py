@@ -123,9 +123,7 @@ def page_content(page: pdfplumber.page.Page) -> PageContent:
         if _is_data_table(rows):
             tables.append((found.bbox[1], rows))
             boxes.append(found.bbox)
-    text_page = (
-        page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
-    )
+    text_page = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
     lines = [
         Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"])
         for d in text_page.extract_text_lines(return_chars=False)
@@ -297,9 +295,7 @@ def read_pdf(path: Path) -> Document:
         blocks = _pdfium_blocks(pdfium_doc)
         if not blocks:
             raise ReadError("no text: the pdf has no text layer (scanned?)") from None
-        warnings.append(
-            f"pdfminer failed ({type(exc).__name__}); plain text from pdfium, tables not detected"
-        )
+        warnings.append(f"pdfminer failed ({type(exc).__name__}); plain text from pdfium, tables not detected")
         return Document(path, blocks, warnings)
     finally:
         if pdfium_doc is not None:

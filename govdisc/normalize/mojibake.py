@@ -1,8 +1,502 @@
-"""GBK byte-misalignment repair."""
+"""Repair GB18030/GBK text that a page decoded one byte out of phase.
+
+A page that lost one byte of a GBK stream decodes every following pair (trail of one character,
+lead of the next) as the wrong character until an ASCII byte brings it back in step; pairs that
+fall into GBK's user-defined areas are dropped on the way. ``?。ㄒ唬┲鲃庸_情況`` is such a run:
+re-encoded and read one byte later it gives ``（一）主動筥情況``, and putting back the dropped pair
+inside ``筥`` (B9 5F → B9 [AB E9] 5F) rebuilds ``公開``.
+
+:func:`repair_gbk_misalignment` finds suspicious runs (a ``?`` before mis-decoded characters,
+bopomofo, box drawing, half-width forms, clusters of rare characters), tries the re-alignments
+around them, and keeps one only when :mod:`.plausibility` finds it clearly more plausible than
+what the page showed. Everything else is left untouched.
+"""
 
 from __future__ import annotations
 
+import heapq
+from functools import lru_cache
+from typing import NamedTuple
+
+from .plausibility import (
+    char_logprob,
+    is_rare_han,
+    known_words,
+    log_probability,
+    score,
+    segment,
+    simplify,
+)
+
+__all__ = ["is_user_defined_pair", "misalign", "repair_gbk_misalignment"]
+
+_MARKERS = frozenset("?？\ufffd")
+_PINYIN = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňḿɑɡ")
+_ODD_SYMBOLS = frozenset("ˉˇ¨〃々‖∶∧∨∑∏∪∩∈∷√⊥∥∠⌒⊙∫∮≡≌≈∽∝≠≮≯∞∵∴♂♀′″¤￠￡〓")
+_ODD_RANGES = (
+    ("\u0391", "\u03c9"),
+    ("\u0401", "\u0451"),
+    ("\u2500", "\u257f"),
+    ("\u3040", "\u30ff"),
+    ("\u3100", "\u312f"),
+    ("\ue000", "\uf8ff"),
+    ("\ufe30", "\ufe4f"),
+    ("\uff61", "\uffdc"),
+)
+_HIGH_FIRST = tuple(range(0xAA, 0xB0)) + tuple(range(0xF8, 0xFF))
+_LOW_FIRST = tuple(range(0xA1, 0xA8))
+
+_NORMAL, _MARKER, _ODD, _PINYIN_KIND, _FULL_LETTER = range(5)
+
+_CLUSTER_GAP = 3
+_START_REACH = 3
+_CONTEXT = 4
+_TOP_PAIRS = 8
+_SUSPECT_LOGPROB = -7.0
+_INSERT_GAIN = 4.0
+_GUESS_MARGIN = 3.0
+_ACCEPT_GAIN = 3.0
+_PLAUSIBLE = -9.5
+_GARBLED = -7.0
+
+
+class _Item(NamedTuple):
+    """One re-aligned unit: ``c`` a character, ``p`` a lost pair between ``lead`` and ``trail``,
+    ``d`` a lead whose trail byte was lost. ``src`` is the run index that gave the lead byte."""
+
+    kind: str
+    text: str
+    lead: int
+    trail: int
+    src: int
+
+
+class _Repair(NamedTuple):
+    start: int
+    end: int
+    text: str
+    rebuilt: int
+    kept: str
+
+
+def is_user_defined_pair(first: int, second: int) -> bool:
+    """True when the two bytes fall into a GBK user-defined (private-use) area."""
+    if 0xAA <= first <= 0xAF or 0xF8 <= first <= 0xFE:
+        return 0xA1 <= second <= 0xFE
+    return 0xA1 <= first <= 0xA7 and 0x40 <= second <= 0xA0
+
+
+def misalign(text: str, errors: str = "replace") -> str:
+    """``text`` as a page shows it after losing its first byte: a model of the damage, for tests.
+
+    The GB18030 bytes are read from the second byte on, pairs in user-defined areas are dropped,
+    and undecodable bytes become ``?`` (``errors="replace"``) or vanish (``errors="ignore"``).
+    """
+    raw = text.encode("gb18030")[1:]
+    kept = bytearray()
+    pos = 0
+    while pos < len(raw):
+        if raw[pos] < 0x80 or pos + 1 == len(raw):
+            kept.append(raw[pos])
+            pos += 1
+            continue
+        if not is_user_defined_pair(raw[pos], raw[pos + 1]):
+            kept += raw[pos : pos + 2]
+        pos += 2
+    return kept.decode("gb18030", errors).replace("\ufffd", "?")
+
+
+@lru_cache(maxsize=65536)
+def _pair_char(lead: int, trail: int) -> str | None:
+    if not (0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F):
+        return None
+    if is_user_defined_pair(lead, trail):
+        return None
+    ch = bytes((lead, trail)).decode("gb18030", "replace")
+    if len(ch) != 1 or ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff":
+        return None
+    return ch
+
+
+@lru_cache(maxsize=4096)
+def _first_halves(lead: int) -> tuple[tuple[int, str, str], ...]:
+    found = ((t, _pair_char(lead, t)) for t in _HIGH_FIRST + _LOW_FIRST)
+    return tuple((t, ch, simplify(ch)) for t, ch in found if ch)
+
+
+@lru_cache(maxsize=4096)
+def _second_halves(trail: int, low: bool) -> tuple[tuple[str, str], ...]:
+    leads = range(0x81, 0xA1) if low else range(0xA1, 0xFF)
+    found = (_pair_char(lead, trail) for lead in leads)
+    return tuple((ch, simplify(ch)) for ch in found if ch)
+
+
+@lru_cache(maxsize=4096)
+def _completions(lead: int) -> tuple[tuple[str, str], ...]:
+    found = (_pair_char(lead, t) for t in range(0x40, 0xFF))
+    return tuple((ch, simplify(ch)) for ch in found if ch)
+
+
+def _in_ranges(ch: str) -> bool:
+    return any(lo <= ch <= hi for lo, hi in _ODD_RANGES)
+
+
+@lru_cache(maxsize=65536)
+def _char_kind(ch: str) -> int:
+    if ch in _MARKERS:
+        return _MARKER
+    if ch.isascii():
+        return _NORMAL
+    if ch in _PINYIN:
+        return _PINYIN_KIND
+    if "\uff21" <= ch <= "\uff3a" or "\uff41" <= ch <= "\uff5a":
+        return _FULL_LETTER
+    if ch in _ODD_SYMBOLS or _in_ranges(ch) or is_rare_han(ch):
+        return _ODD
+    return _NORMAL
+
+
+def _is_wide(ch: str) -> bool:
+    return not ch.isascii() and not ch.isspace()
+
+
+def _odd_positions(line: str) -> list[int]:
+    """Indices of characters that look mis-decoded; a run of markers counts once."""
+    found: list[int] = []
+    for pos, ch in enumerate(line):
+        kind = _char_kind(ch)
+        if kind == _NORMAL:
+            continue
+        prev = line[pos - 1] if pos else " "
+        nxt = line[pos + 1] if pos + 1 < len(line) else " "
+        if kind == _MARKER:
+            if prev in _MARKERS:
+                continue
+            end = pos
+            while end + 1 < len(line) and line[end + 1] in _MARKERS:
+                end += 1
+            after = line[end + 1] if end + 1 < len(line) else " "
+            if ch != "？" and not (_is_wide(prev) or _is_wide(after)):
+                continue
+        elif kind == _PINYIN_KIND:
+            if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
+                continue
+        elif kind == _FULL_LETTER and (_char_kind(prev) == _FULL_LETTER or _char_kind(nxt) == _FULL_LETTER):
+            continue
+        found.append(pos)
+    return found
+
+
+def _clusters(positions: list[int]) -> list[tuple[int, int]]:
+    """Spans of at least two odd characters lying close together."""
+    spans: list[tuple[int, int]] = []
+    first = last = -1
+    count = 0
+    for pos in positions:
+        if count and pos - last <= _CLUSTER_GAP:
+            last, count = pos, count + 1
+            continue
+        if count >= 2:
+            spans.append((first, last))
+        first = last = pos
+        count = 1
+    if count >= 2:
+        spans.append((first, last))
+    return spans
+
+
+def _realigned(run: str, trail: str) -> list[_Item] | None:
+    """The run's bytes read one byte later (a leading marker is dropped with that byte)."""
+    stream: list[int] = []
+    owner: list[int] = []
+    for idx, ch in enumerate(run):
+        if ch in _MARKERS and (idx == 0 or ch != "？"):
+            if idx == 0 or idx == len(run) - 1:
+                continue
+            stream.append(-1)
+            owner.append(idx)
+            continue
+        raw = ch.encode("gb18030")
+        if len(raw) != 2:
+            return None
+        stream += raw
+        owner += (idx, idx)
+    stream, owner = stream[1:], owner[1:]
+    if trail:
+        stream.append(ord(trail))
+        owner.append(len(run))
+    items: list[_Item] = []
+    pos = 0
+    while pos < len(stream):
+        lead = stream[pos]
+        if lead < 0x80:
+            return None
+        if pos + 1 == len(stream):
+            items.append(_Item("d", "", lead, -1, owner[pos]))
+            break
+        second = stream[pos + 1]
+        if second < 0:
+            if pos + 2 >= len(stream) or stream[pos + 2] < 0x40:
+                return None
+            items.append(_Item("p", "", lead, stream[pos + 2], owner[pos]))
+            pos += 3
+            continue
+        ch = _pair_char(lead, second)
+        if ch is None:
+            return None
+        items.append(_Item("c", ch, lead, second, owner[pos]))
+        pos += 2
+    return items
+
+
+def _ctx_cost(simple: str) -> float:
+    return sum(char_logprob(ch) for ch in simple)
+
+
+def _contexts(left: str, right: str) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    heads = [(left[-n:], _ctx_cost(left[-n:])) for n in (1, 2) if len(left) >= n]
+    tails = [(right[:n], _ctx_cost(right[:n])) for n in (1, 2) if len(right) >= n]
+    return heads, tails
+
+
+def _fit(ch: str, heads: list[tuple[str, float]], tails: list[tuple[str, float]], known: dict[str, float]) -> float:
+    best = char_logprob(ch)
+    for head, cost in heads:
+        if head + ch in known:
+            best = max(best, known[head + ch] - cost)
+    for tail, cost in tails:
+        if ch + tail in known:
+            best = max(best, known[ch + tail] - cost)
+    return best
+
+
+def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
+    """Likeliest two characters (lead, t)(l, trail) for a lost user-defined pair (t, l)."""
+    firsts = _first_halves(lead)
+    if not firsts:
+        return []
+    heads, tails = _contexts(simplify(left), simplify(right))
+    pairs = [
+        (first + second, first_s, second_s)
+        for t, first, first_s in firsts
+        for second, second_s in _second_halves(trail, t < 0xAA)
+    ]
+    wanted = {head + a for _, _, a in firsts for head, _ in heads}
+    wanted.update(b + tail for _, _, b in pairs for tail, _ in tails)
+    for _, a, b in pairs:
+        wanted.add(a + b)
+        wanted.update(head + a + b for head, _ in heads)
+        wanted.update(a + b + tail for tail, _ in tails)
+    known = known_words(wanted)
+    first_fit = {a: _fit(a, heads, [], known) for _, _, a in firsts}
+    second_fit = {b: _fit(b, [], tails, known) for _, _, b in pairs}
+    scored: list[tuple[float, str]] = []
+    for pair, a, b in pairs:
+        quick = first_fit[a] + second_fit[b]
+        if a + b in known:
+            quick = max(quick, known[a + b])
+        for head, cost in heads:
+            if head + a + b in known:
+                quick = max(quick, known[head + a + b] - cost)
+        for tail, cost in tails:
+            if a + b + tail in known:
+                quick = max(quick, known[a + b + tail] - cost)
+        scored.append((quick, pair))
+    return [pair for _, pair in heapq.nlargest(_TOP_PAIRS, scored)]
+
+
+def _best_in_window(options: list[str], left: str, right: str) -> list[tuple[float, str]]:
+    return sorted(((log_probability(left + o + right), o) for o in options), reverse=True)
+
+
+def _suspects(items: list[_Item], before: str, after: str) -> set[int]:
+    """Items standing alone between words: where a lost pair may have been spliced out."""
+    pos = len(before)
+    starts: list[int] = []
+    for item in items:
+        starts.append(pos)
+        pos += len(item.text)
+    alone: set[int] = set()
+    pos = 0
+    for token in segment(before + _plain(items) + after):
+        if len(token) == 1:
+            alone.add(pos)
+        pos += len(token)
+    return {
+        k
+        for k, item in enumerate(items)
+        if item.kind == "c" and starts[k] in alone and char_logprob(simplify(item.text)) <= _SUSPECT_LOGPROB
+    }
+
+
+def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
+    """A confident guess for the character whose trail byte was lost, else None."""
+    heads, tails = _contexts(simplify(left), simplify(right))
+    options = _completions(lead)
+    wanted = {head + b for _, b in options for head, _ in heads}
+    wanted.update(b + tail for _, b in options for tail, _ in tails)
+    known = known_words(wanted)
+    quick = [(_fit(simple, heads, tails, known), ch) for ch, simple in options]
+    ranked = _best_in_window([ch for _, ch in heapq.nlargest(_TOP_PAIRS, quick)], left, right)
+    if not ranked:
+        return None
+    best_lp, best = ranked[0]
+    runner_up = ranked[1][0] if len(ranked) > 1 else float("-inf")
+    if best_lp - runner_up < _GUESS_MARGIN:
+        return None
+    if best_lp - log_probability(left + fallback + right) < _GUESS_MARGIN:
+        return None
+    return best
+
+
+def _resolve(items: list[_Item], run: str, before: str, after: str) -> tuple[str, int, str] | None:
+    """Re-aligned text, the number of characters rebuilt from lost bytes, and the garbled tail kept."""
+    shown = [item.text for item in items]
+    suspects = _suspects(items, before, after)
+    out: list[str] = []
+    rebuilt = 0
+    for k, item in enumerate(items):
+        left = (before + "".join(out))[-_CONTEXT:]
+        right = ("".join(shown[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
+        if item.kind == "c":
+            if k in suspects:
+                options = _pair_options(item.lead, item.trail, left, right)
+                ranked = _best_in_window(options, left, right)
+                base = log_probability(left + item.text + right)
+                if ranked and ranked[0][0] - base >= _INSERT_GAIN:
+                    out.append(ranked[0][1])
+                    rebuilt += 2
+                    continue
+            out.append(item.text)
+        elif item.kind == "p":
+            ranked = _best_in_window(_pair_options(item.lead, item.trail, left, right), left, right)
+            if not ranked:
+                return None
+            out.append(ranked[0][1])
+            rebuilt += 2
+        else:
+            guess = _guess_last(item.lead, left, after[:_CONTEXT], run[item.src])
+            if guess is None:
+                return "".join(out), rebuilt, run[item.src :]
+            out.append(guess)
+            rebuilt += 1
+    return "".join(out), rebuilt, ""
+
+
+def _plain(items: list[_Item]) -> str:
+    return "".join(item.text for item in items)
+
+
+def _candidate_spans(line: str, first: int, last: int) -> list[tuple[int, int, str]]:
+    """(start, end, ascii trail) spans that may hold the misaligned run around ``first..last``."""
+    lo = first
+    while lo and (_is_wide(line[lo - 1]) or line[lo - 1] in _MARKERS):
+        lo -= 1
+    hi = last + 1
+    while hi < len(line) and (_is_wide(line[hi]) or line[hi] in _MARKERS):
+        hi += 1
+    starts = {lo, *range(max(lo, first - _START_REACH), first + 1)}
+    ends: list[tuple[int, str]] = [(hi, "")]
+    if hi < len(line) and 0x40 <= ord(line[hi]) <= 0x7E and line[hi - 1] not in _MARKERS:
+        ends.append((hi + 1, line[hi]))
+    ends += [(m + 1, "") for m in range(last, hi - 1) if line[m] in "?\ufffd" and m > first]
+    spans = []
+    for start in sorted(starts):
+        if start and line[start - 1] in _MARKERS:
+            continue
+        spans += [(start, end, trail) for end, trail in ends if end - start >= 2]
+    return spans
+
+
+def _repair_cluster(line: str, first: int, last: int) -> _Repair | None:
+    spans = _candidate_spans(line, first, last)
+    if not spans:
+        return None
+    lo = max(0, min(s for s, _, _ in spans) - _CONTEXT)
+    hi = min(len(line), max(e for _, e, _ in spans) + _CONTEXT)
+    by_end: dict[int, tuple[float, int, list[_Item]]] = {}
+    for start, end, trail in spans:
+        items = _realigned(line[start : end - len(trail)], trail)
+        if items:
+            rough = score(line[lo:start] + _plain(items) + line[end:hi])
+            if end not in by_end or rough > by_end[end][0]:
+                by_end[end] = (rough, start, items)
+    best: tuple[float, _Repair] | None = None
+    for end, (_, start, items) in by_end.items():
+        run = line[start:end]
+        resolved = _resolve(items, run, line[max(0, start - _CONTEXT) : start], line[end : end + _CONTEXT])
+        if resolved is None or not resolved[0]:
+            continue
+        text, rebuilt, kept = resolved
+        fit = score(line[lo:start] + text + kept + line[end:hi])
+        if best is None or fit > best[0]:
+            best = (fit, _Repair(start, end, text, rebuilt, kept))
+    if best is None:
+        return None
+    fit, fix = best
+    if fit - score(line[lo:hi]) < _ACCEPT_GAIN or score(fix.text) < _PLAUSIBLE:
+        return None
+    return fix
+
+
+def _reportable(line: str, first: int, last: int) -> bool:
+    span = line[first : last + 1]
+    telltale = any(_char_kind(ch) in (_MARKER, _ODD, _PINYIN_KIND) and not is_rare_han(ch) for ch in span)
+    return telltale and score(line[max(0, first - 1) : last + 2]) < _GARBLED
+
+
+def _excerpt(line: str, start: int, end: int) -> str:
+    return line[max(0, start - 2) : end + 2]
+
+
+def _repair_line(line: str) -> tuple[str, list[str]]:
+    clusters = _clusters(_odd_positions(line))
+    if not clusters:
+        return line, []
+    pieces: list[str] = []
+    notes: list[str] = []
+    done = 0
+    for first, last in clusters:
+        if first < done:
+            continue
+        fix = _repair_cluster(line, max(first, done), last) if last >= done else None
+        if fix is None or fix.start < done:
+            if _reportable(line, first, last):
+                notes.append(f"garbled text left as is (could not be re-aligned): '{_excerpt(line, first, last)}'")
+            continue
+        pieces.append(line[done : fix.start])
+        tail = line[fix.end : fix.end + 2] if not fix.kept else ""
+        old = line[fix.start : fix.end - len(fix.kept)] + tail
+        rebuilt = f" ({fix.rebuilt} characters rebuilt from lost bytes)" if fix.rebuilt else ""
+        notes.append(f"repaired GBK byte misalignment: '{old}' → '{fix.text + tail}'{rebuilt}")
+        if fix.kept:
+            notes.append(f"garbled text left as is (could not be re-aligned): '{fix.text[-2:]}{fix.kept}'")
+        pieces.append(fix.text + fix.kept)
+        done = fix.end
+    pieces.append(line[done:])
+    return "".join(pieces), notes
+
+
+def _maybe_garbled(text: str) -> bool:
+    return any(_char_kind(ch) != _NORMAL for ch in set(text))
+
 
 def repair_gbk_misalignment(text: str) -> tuple[str, list[str]]:
-    """Placeholder."""
-    return text, []
+    """Re-align runs of GBK text decoded one byte out of phase; return the text and what was done.
+
+    A run is changed only when the re-aligned reading is clearly more plausible Chinese than the
+    one on the page; runs that look garbled but cannot be re-aligned are kept and reported.
+    """
+    if not text or not _maybe_garbled(text):
+        return text, []
+    out: list[str] = []
+    notes: list[str] = []
+    for line in text.splitlines(keepends=True):
+        if not _maybe_garbled(line):
+            out.append(line)
+            continue
+        body = line.rstrip("\r\n")
+        fixed, made = _repair_line(body)
+        out.append(fixed + line[len(body) :])
+        notes += made
+    return "".join(out), notes

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,8 +29,10 @@ __all__ = [
     "char_weight",
     "is_plausible",
     "is_rare_han",
+    "known_words",
     "log_probability",
     "score",
+    "segment",
     "simplify",
     "word_logprob",
 ]
@@ -77,6 +79,7 @@ _HAN_IN_WORDS_COST = -18.0
 _HAN_UNKNOWN_COST = -20.0
 _SYMBOL_COST = -22.0
 _REPLACEMENT_COST = -25.0
+_LONE_HAN_PENALTY = 2.0
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,18 @@ def word_logprob(word: str) -> float | None:
     model = _model()
     freq = model.lexicon.get(word) or model.words.get(word)
     return math.log(freq) - model.log_total if freq else None
+
+
+def known_words(candidates: Iterable[str]) -> dict[str, float]:
+    """The log-probabilities of those ``candidates`` (simplified) that are dictionary or lexicon words."""
+    model = _model()
+    lexicon, words, log_total = model.lexicon, model.words, model.log_total
+    found: dict[str, float] = {}
+    for word in candidates:
+        freq = lexicon.get(word) or words.get(word)
+        if freq:
+            found[word] = math.log(freq) - log_total
+    return found
 
 
 def char_weight(ch: str) -> int:
@@ -159,19 +174,40 @@ def char_logprob(ch: str) -> float:
     return _SYMBOL_COST
 
 
-def _segment_logprob(text: str) -> float:
+@lru_cache(maxsize=8192)
+def _lone_cost(ch: str) -> float:
+    return char_logprob(ch) - _LONE_HAN_PENALTY if _is_han(ch) else char_logprob(ch)
+
+
+def _best_path(text: str) -> tuple[list[float], list[int]]:
     model = _model()
     lexicon, words, log_total = model.lexicon, model.words, model.log_total
     best = [0.0] * (len(text) + 1)
+    back = [0] * (len(text) + 1)
     for end in range(1, len(text) + 1):
-        top = best[end - 1] + char_logprob(text[end - 1])
+        top, cut = best[end - 1] + _lone_cost(text[end - 1]), end - 1
         for start in range(max(0, end - _MAX_WORD), end - 1):
-            piece = text[start:end]
-            freq = lexicon.get(piece) or words.get(piece)
-            if freq:
-                top = max(top, best[start] + math.log(freq) - log_total)
-        best[end] = top
-    return best[-1]
+            freq = lexicon.get(text[start:end]) or words.get(text[start:end])
+            if freq and best[start] + math.log(freq) - log_total > top:
+                top, cut = best[start] + math.log(freq) - log_total, start
+        best[end], back[end] = top, cut
+    return best, back
+
+
+def _segment_logprob(text: str) -> float:
+    return _best_path(text)[0][-1]
+
+
+def segment(text: str) -> list[str]:
+    """The most probable split of ``text`` into words (spans of the original, not of its t2s form)."""
+    simple = simplify(text)
+    if len(simple) != len(text):
+        simple = text
+    back = _best_path(simple)[1]
+    cuts = [len(text)]
+    while cuts[-1]:
+        cuts.append(back[cuts[-1]])
+    return [text[a:b] for a, b in zip(cuts[:0:-1], cuts[-2::-1])]
 
 
 def log_probability(text: str) -> float:

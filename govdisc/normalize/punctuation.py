@@ -25,7 +25,11 @@ PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
         re.compile(rf"(?<=[{_CJK}）》”])[ ]?,(?!\d{{3}}\b)|,[ ]?(?=[{_CJK}（《“])"),
         "，",
     ),
-    ("made ASCII semicolons in Chinese text full-width", re.compile(rf"(?<=[{_CJK}）》”\d])[ ]?;|;[ ]?(?=[{_CJK}（《“])"), "；"),
+    (
+        "made ASCII semicolons in Chinese text full-width",
+        re.compile(rf"(?<=[{_CJK}）》”\d])[ ]?;|;[ ]?(?=[{_CJK}（《“])"),
+        "；",
+    ),
     ("made ASCII colons after Chinese text full-width", re.compile(rf"(?<=[{_CJK}])[ ]?:(?!//)"), "："),
 )
 

@@ -33,7 +33,7 @@ def traditional_share(text: str) -> tuple[int, int]:
     han = len(_HAN.findall(text))
     if len(converted) != len(text):
         return han, han
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
     return changed, han
 
 
