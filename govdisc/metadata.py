@@ -38,13 +38,25 @@ def _lines(blocks: list[Block]) -> list[str]:
     return [b.text.strip() for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
 
 
+def _is_title(line: str) -> bool:
+    return len(line) <= 70 and TITLE_LIKE.search(line) is not None and not line.endswith(("。", "：", ":"))
+
+
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
-    """The title line among the first lines, and its index; an agency line just above is joined to it."""
+    """The title among the first lines, and its index.
+
+    A title broken over two lines is joined, and so is an agency line just above a title that
+    does not name one (``洪泽区人民政府`` / ``2023年政府信息公开工作年度报告``).
+    """
     for i, line in enumerate(lines[:FIRST_LINES]):
-        if len(line) <= 70 and TITLE_LIKE.search(line) and not line.endswith(("。", "：", ":")):
-            if i > 0 and ORG_LINE.match(lines[i - 1]) and not is_agency_title(line):
-                return lines[i - 1] + line, i
-            return line, i
+        if not _is_title(line):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if len(nxt) <= 12 and _is_title(line + nxt) and YEAR.search(line):
+                return line + nxt, i
+            continue
+        if i > 0 and ORG_LINE.match(lines[i - 1]) and not is_agency_title(line):
+            return lines[i - 1] + line, i
+        return line, i
     return (lines[0][:70] if lines else None), (0 if lines else None)
 
 

@@ -84,12 +84,24 @@ def _body_chars(blocks: list[Block]) -> int:
     )
 
 
+def _title_key(block: Block) -> tuple[str, str] | None:
+    if not isinstance(block, Paragraph) or (agency := title_agency(block.text)) is None:
+        return None
+    year = re.search(r"(?:19|20)\d{2}", block.text)
+    return agency, year.group() if year else ""
+
+
 def segment(blocks: list[Block]) -> list[Segment]:
-    """Split blocks into documents; a file with fewer than two agency titles is one document."""
+    """Split blocks into documents at titles naming an agency.
+
+    A file whose titles all name one agency and year (a page that repeats its title) is one
+    document, and so is a file with fewer than two such titles.
+    """
     blocks, notes = drop_debris(blocks)
-    starts = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and is_agency_title(b.text)]
-    if len(starts) < 2:
+    keyed = [(i, k) for i, b in enumerate(blocks) if (k := _title_key(b)) is not None]
+    if len({k for _, k in keyed}) < 2:
         return [Segment(0, blocks, notes)]
+    starts = [i for n, (i, k) in enumerate(keyed) if n == 0 or keyed[n - 1][1] != k]
     if starts[0] > 0:
         notes.append(f"skipped {starts[0]} line(s) before the first document (page header, contents list)")
     pieces = [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True)]

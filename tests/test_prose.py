@@ -90,3 +90,22 @@ def test_year_total_wins_over_a_channel_count():
 
 def test_zero_does_not_override_inside_a_counted_clause():
     assert "review.total" not in counts("行政复议决定维持2件,无纠正。")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("依申请公开方面,全年共收到申请12件,均已按时办结。", {"requests.received.total": 12}),
+        (
+            "本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。",
+            {"requests.received.total": 3, "requests.carried_over.total": 1, "requests.carried_forward.total": 2},
+        ),
+        ("本年度无依申请公开事项。", {"requests.received.total": 0}),
+        ("全年无行政复议、行政诉讼案件。", {"review.total": 0, "litigation.total": 0}),
+        ("因政府信息公开被申请行政复议0件、被提起行政诉讼0件。", {"review.total": 0, "litigation.total": 0}),
+        ("对申请人无正当理由逾期不补正的政府信息公开申请不再处理。", {}),
+        ("全年共受理政府信息公开申请十五件,已全部按时办结。", {"requests.received.total": 15}),
+    ],
+)
+def test_whole_sentences(sentence, expected):
+    assert counts(sentence, year=None) == expected

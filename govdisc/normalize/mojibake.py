@@ -26,6 +26,7 @@ from .plausibility import (
     score,
     segment,
     simplify,
+    word_edges,
 )
 
 __all__ = ["is_user_defined_pair", "misalign", "repair_gbk_misalignment"]
@@ -53,9 +54,11 @@ _START_REACH = 3
 _CONTEXT = 4
 _TOP_PAIRS = 8
 _SUSPECT_LOGPROB = -7.0
-_INSERT_GAIN = 4.0
-_GUESS_MARGIN = 3.0
-_ACCEPT_GAIN = 3.0
+_INSERT_GAIN = 2.0
+_GUESS_MARGIN = 2.0
+_ACCEPT_GAIN = 8.0
+_ACCEPT_AVERAGE_GAIN = 1.0
+_REBUILT_COST = 4.0
 _PLAUSIBLE = -9.5
 _GARBLED = -7.0
 
@@ -132,6 +135,11 @@ def _second_halves(trail: int, low: bool) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=4096)
+def _seconds(trail: int) -> tuple[tuple[str, str, str], ...]:
+    return tuple(("", ch, simple) for low in (False, True) for ch, simple in _second_halves(trail, low))
+
+
+@lru_cache(maxsize=4096)
 def _completions(lead: int) -> tuple[tuple[str, str], ...]:
     found = (_pair_char(lead, t) for t in range(0x40, 0xFF))
     return tuple((ch, simplify(ch)) for ch in found if ch)
@@ -160,23 +168,31 @@ def _is_wide(ch: str) -> bool:
     return not ch.isascii() and not ch.isspace()
 
 
-def _odd_positions(line: str) -> list[int]:
-    """Indices of characters that look mis-decoded; a run of markers counts once."""
+def _odd_positions(line: str) -> tuple[list[int], set[int]]:
+    """Indices of characters that look mis-decoded (a run of markers counts once, an ASCII letter
+    between two wide characters counts), and the markers among them that stand right before
+    implausible wide characters, where a misaligned run typically starts."""
     found: list[int] = []
+    anchors: set[int] = set()
     for pos, ch in enumerate(line):
         kind = _char_kind(ch)
-        if kind == _NORMAL:
+        if kind == _NORMAL and not ("\x40" <= ch <= "\x7e" and ch.isprintable()):
             continue
         prev = line[pos - 1] if pos else " "
         nxt = line[pos + 1] if pos + 1 < len(line) else " "
-        if kind == _MARKER:
+        if kind == _NORMAL:
+            if not (_is_wide(prev) and _is_wide(nxt)):
+                continue
+        elif kind == _MARKER:
             if prev in _MARKERS:
                 continue
             end = pos
             while end + 1 < len(line) and line[end + 1] in _MARKERS:
                 end += 1
             after = line[end + 1] if end + 1 < len(line) else " "
-            if ch != "？" and not (_is_wide(prev) or _is_wide(after)):
+            if _is_wide(after) and score(line[end + 1 : end + 1 + _CONTEXT]) < _GARBLED:
+                anchors.add(pos)
+            elif ch != "？" and not _is_wide(prev):
                 continue
         elif kind == _PINYIN_KIND:
             if (prev.isascii() and prev.isalpha()) or (nxt.isascii() and nxt.isalpha()):
@@ -184,24 +200,20 @@ def _odd_positions(line: str) -> list[int]:
         elif kind == _FULL_LETTER and (_char_kind(prev) == _FULL_LETTER or _char_kind(nxt) == _FULL_LETTER):
             continue
         found.append(pos)
-    return found
+    return found, anchors
 
 
-def _clusters(positions: list[int]) -> list[tuple[int, int]]:
-    """Spans of at least two odd characters lying close together."""
+def _clusters(positions: list[int], anchors: set[int]) -> list[tuple[int, int]]:
+    """Spans of odd characters lying close together: two or more of them, or one anchor."""
     spans: list[tuple[int, int]] = []
-    first = last = -1
-    count = 0
-    for pos in positions:
-        if count and pos - last <= _CLUSTER_GAP:
-            last, count = pos, count + 1
+    group: list[int] = []
+    for pos in [*positions, -1]:
+        if group and pos >= 0 and pos - group[-1] <= _CLUSTER_GAP:
+            group.append(pos)
             continue
-        if count >= 2:
-            spans.append((first, last))
-        first = last = pos
-        count = 1
-    if count >= 2:
-        spans.append((first, last))
+        if len(group) >= 2 or (group and group[0] in anchors):
+            spans.append((group[0], group[-1]))
+        group = [pos]
     return spans
 
 
@@ -276,31 +288,30 @@ def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
     if not firsts:
         return []
     heads, tails = _contexts(simplify(left), simplify(right))
+    starts, ends = word_edges()
     pairs = [
-        (first + second, first_s, second_s)
+        (first + second, first_s + second_s, first_s, second_s)
         for t, first, first_s in firsts
         for second, second_s in _second_halves(trail, t < 0xAA)
     ]
     wanted = {head + a for _, _, a in firsts for head, _ in heads}
-    wanted.update(b + tail for _, _, b in pairs for tail, _ in tails)
-    for _, a, b in pairs:
-        wanted.add(a + b)
-        wanted.update(head + a + b for head, _ in heads)
-        wanted.update(a + b + tail for tail, _ in tails)
+    wanted.update(b + tail for _, _, b in _seconds(trail) for tail, _ in tails)
+    wanted.update(ab for _, ab, _, _ in pairs)
+    for _, ab, _, _ in pairs:
+        if ab in ends:
+            wanted.update(head + ab for head, _ in heads if len(head) == 2 or head + ab[0] in starts)
+        if ab in starts:
+            wanted.update(ab + tail for tail, _ in tails if len(tail) == 2 or ab[1] + tail in ends)
     known = known_words(wanted)
     first_fit = {a: _fit(a, heads, [], known) for _, _, a in firsts}
-    second_fit = {b: _fit(b, [], tails, known) for _, _, b in pairs}
+    second_fit = {b: _fit(b, [], tails, known) for _, _, b in _seconds(trail)}
     scored: list[tuple[float, str]] = []
-    for pair, a, b in pairs:
-        quick = first_fit[a] + second_fit[b]
-        if a + b in known:
-            quick = max(quick, known[a + b])
+    for pair, ab, a, b in pairs:
+        quick = max(first_fit[a] + second_fit[b], known.get(ab, -99.0))
         for head, cost in heads:
-            if head + a + b in known:
-                quick = max(quick, known[head + a + b] - cost)
+            quick = max(quick, known.get(head + ab, -99.0) - cost)
         for tail, cost in tails:
-            if a + b + tail in known:
-                quick = max(quick, known[a + b + tail] - cost)
+            quick = max(quick, known.get(ab + tail, -99.0) - cost)
         scored.append((quick, pair))
     return [pair for _, pair in heapq.nlargest(_TOP_PAIRS, scored)]
 
@@ -387,19 +398,19 @@ def _plain(items: list[_Item]) -> str:
     return "".join(item.text for item in items)
 
 
-def _candidate_spans(line: str, first: int, last: int) -> list[tuple[int, int, str]]:
-    """(start, end, ascii trail) spans that may hold the misaligned run around ``first..last``."""
+def _candidate_spans(line: str, first: int) -> list[tuple[int, int, str]]:
+    """(start, end, ascii trail) spans that may hold a misaligned run seen at ``first``."""
     lo = first
     while lo and (_is_wide(line[lo - 1]) or line[lo - 1] in _MARKERS):
         lo -= 1
-    hi = last + 1
+    hi = first + 1
     while hi < len(line) and (_is_wide(line[hi]) or line[hi] in _MARKERS):
         hi += 1
-    starts = {lo, *range(max(lo, first - _START_REACH), first + 1)}
+    starts = {first} if line[first] in _MARKERS else {lo, *range(max(lo, first - _START_REACH), first + 1)}
     ends: list[tuple[int, str]] = [(hi, "")]
     if hi < len(line) and 0x40 <= ord(line[hi]) <= 0x7E and line[hi - 1] not in _MARKERS:
         ends.append((hi + 1, line[hi]))
-    ends += [(m + 1, "") for m in range(last, hi - 1) if line[m] in "?\ufffd" and m > first]
+    ends += [(m + 1, "") for m in range(first + 1, hi - 1) if line[m] in "?\ufffd"]
     spans = []
     for start in sorted(starts):
         if start and line[start - 1] in _MARKERS:
@@ -408,8 +419,9 @@ def _candidate_spans(line: str, first: int, last: int) -> list[tuple[int, int, s
     return spans
 
 
-def _repair_cluster(line: str, first: int, last: int) -> _Repair | None:
-    spans = _candidate_spans(line, first, last)
+def _repair_cluster(line: str, first: int) -> _Repair | None:
+    """The most plausible re-alignment of the run seen at ``first``, if clearly better than the page."""
+    spans = _candidate_spans(line, first)
     if not spans:
         return None
     lo = max(0, min(s for s, _, _ in spans) - _CONTEXT)
@@ -418,7 +430,7 @@ def _repair_cluster(line: str, first: int, last: int) -> _Repair | None:
     for start, end, trail in spans:
         items = _realigned(line[start : end - len(trail)], trail)
         if items:
-            rough = score(line[lo:start] + _plain(items) + line[end:hi])
+            rough = log_probability(line[lo:start] + _plain(items) + line[end:hi])
             if end not in by_end or rough > by_end[end][0]:
                 by_end[end] = (rough, start, items)
     best: tuple[float, _Repair] | None = None
@@ -428,21 +440,30 @@ def _repair_cluster(line: str, first: int, last: int) -> _Repair | None:
         if resolved is None or not resolved[0]:
             continue
         text, rebuilt, kept = resolved
-        fit = score(line[lo:start] + text + kept + line[end:hi])
+        fit = log_probability(line[lo:start] + text + kept + line[end:hi])
         if best is None or fit > best[0]:
             best = (fit, _Repair(start, end, text, rebuilt, kept))
     if best is None:
         return None
-    fit, fix = best
-    if fit - score(line[lo:hi]) < _ACCEPT_GAIN or score(fix.text) < _PLAUSIBLE:
+    fix = best[1]
+    before = "".join(ch for ch in line[lo:hi] if ch not in _MARKERS)
+    after = line[lo : fix.start] + fix.text + fix.kept + line[fix.end : hi]
+    if log_probability(after) - log_probability(before) - _REBUILT_COST * fix.rebuilt < _ACCEPT_GAIN:
+        return None
+    if score(after) - score(before) < _ACCEPT_AVERAGE_GAIN or score(after) < _PLAUSIBLE:
         return None
     return fix
 
 
 def _reportable(line: str, first: int, last: int) -> bool:
-    span = line[first : last + 1]
-    telltale = any(_char_kind(ch) in (_MARKER, _ODD, _PINYIN_KIND) and not is_rare_han(ch) for ch in span)
-    return telltale and score(line[max(0, first - 1) : last + 2]) < _GARBLED
+    """Whether an odd cluster that was not repaired is garbled enough to be worth a warning."""
+    kinds = [_char_kind(ch) for ch in line[first : last + 1]]
+    odd = [kind for kind, ch in zip(kinds, line[first : last + 1], strict=True) if kind != _NORMAL]
+    telltales = sum(1 for kind, ch in zip(kinds, line[first : last + 1], strict=True)
+                    if kind != _NORMAL and not is_rare_han(ch))
+    if telltales < 2 and not (telltales and len(odd) >= 3):
+        return False
+    return score(line[max(0, first - 1) : last + 2]) < _GARBLED
 
 
 def _excerpt(line: str, start: int, end: int) -> str:
@@ -450,31 +471,35 @@ def _excerpt(line: str, start: int, end: int) -> str:
 
 
 def _repair_line(line: str) -> tuple[str, list[str]]:
-    clusters = _clusters(_odd_positions(line))
-    if not clusters:
-        return line, []
+    positions, anchors = _odd_positions(line)
     pieces: list[str] = []
     notes: list[str] = []
     done = 0
-    for first, last in clusters:
-        if first < done:
-            continue
-        fix = _repair_cluster(line, max(first, done), last) if last >= done else None
-        if fix is None or fix.start < done:
+    clusters = _clusters(positions, anchors)
+    while clusters:
+        first, last = clusters[0]
+        fix = _repair_cluster(line, first)
+        if fix is None:
             if _reportable(line, first, last):
                 notes.append(f"garbled text left as is (could not be re-aligned): '{_excerpt(line, first, last)}'")
+            clusters = clusters[1:]
             continue
         pieces.append(line[done : fix.start])
         tail = line[fix.end : fix.end + 2] if not fix.kept else ""
         old = line[fix.start : fix.end - len(fix.kept)] + tail
-        rebuilt = f" ({fix.rebuilt} characters rebuilt from lost bytes)" if fix.rebuilt else ""
+        rebuilt = f" ({_count(fix.rebuilt)} rebuilt from lost bytes)" if fix.rebuilt else ""
         notes.append(f"repaired GBK byte misalignment: '{old}' → '{fix.text + tail}'{rebuilt}")
         if fix.kept:
             notes.append(f"garbled text left as is (could not be re-aligned): '{fix.text[-2:]}{fix.kept}'")
         pieces.append(fix.text + fix.kept)
         done = fix.end
+        clusters = _clusters([pos for pos in positions if pos >= done], anchors)
     pieces.append(line[done:])
     return "".join(pieces), notes
+
+
+def _count(n: int) -> str:
+    return f"{n} character" if n == 1 else f"{n} characters"
 
 
 def _maybe_garbled(text: str) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "score",
     "segment",
     "simplify",
+    "word_edges",
     "word_logprob",
 ]
 
@@ -56,6 +57,7 @@ ENUMERATORS: tuple[str, ...] = (
     + tuple(f"({n})" for n in _NUMERALS)
     + tuple(f"{n}、" for n in _NUMERALS)
     + tuple(f"第{n}" for n in _NUMERALS)
+    + tuple(f"{n}是" for n in _NUMERALS)
 )
 
 _DOMAIN_FREQ = 60_000
@@ -94,7 +96,7 @@ class _Model:
 def _model() -> _Model:
     tokens = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").split()
     freqs = list(map(int, tokens[1::3]))
-    words = dict(zip(tokens[0::3], freqs))
+    words = dict(zip(tokens[0::3], freqs, strict=True))
     chars: dict[str, int] = {}
     for word, freq in words.items():
         if freq >= _COMMON_MIN_FREQ:
@@ -131,6 +133,14 @@ def known_words(candidates: Iterable[str]) -> dict[str, float]:
         if freq:
             found[word] = math.log(freq) - log_total
     return found
+
+
+@lru_cache(maxsize=1)
+def word_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first two and the last two characters of every word of three or more characters."""
+    model = _model()
+    long = [w for w in (*model.words, *model.lexicon) if len(w) >= 3]
+    return frozenset(w[:2] for w in long), frozenset(w[-2:] for w in long)
 
 
 def char_weight(ch: str) -> int:
@@ -207,7 +217,7 @@ def segment(text: str) -> list[str]:
     cuts = [len(text)]
     while cuts[-1]:
         cuts.append(back[cuts[-1]])
-    return [text[a:b] for a, b in zip(cuts[:0:-1], cuts[-2::-1])]
+    return [text[a:b] for a, b in zip(cuts[:0:-1], cuts[-2::-1], strict=True)]
 
 
 def log_probability(text: str) -> float:
