@@ -7,9 +7,12 @@ re-encoded and read one byte later it gives ``（一）主動筥情況``, and pu
 inside ``筥`` (B9 5F → B9 [AB E9] 5F) rebuilds ``公開``.
 
 :func:`repair_gbk_misalignment` finds suspicious runs (a ``?`` before mis-decoded characters,
-bopomofo, box drawing, half-width forms, clusters of rare characters), tries the re-alignments
-around them, and keeps one only when :mod:`.plausibility` finds it clearly more plausible than
-what the page showed. Everything else is left untouched.
+bopomofo, box drawing, half-width forms, clusters of rare characters, a lone ASCII letter between
+Chinese characters where a trail byte brought the page back in step), tries the re-alignments
+around them, puts back lost pairs where a character stands alone between words, guesses a final
+character whose trail byte was lost only when the context leaves no doubt, and keeps a run only
+when :mod:`.plausibility` finds it clearly more plausible than what the page showed. Everything
+else is left untouched; garbled runs it cannot re-align are reported.
 """
 
 from __future__ import annotations
@@ -56,8 +59,8 @@ _TOP_PAIRS = 8
 _SUSPECT_LOGPROB = -7.0
 _INSERT_GAIN = 2.0
 _GUESS_MARGIN = 2.0
-_ACCEPT_GAIN = 8.0
-_ACCEPT_AVERAGE_GAIN = 1.0
+_ACCEPT_GAIN = 6.0
+_ACCEPT_AVERAGE_GAIN = 0.5
 _REBUILT_COST = 4.0
 _PLAUSIBLE = -9.5
 _GARBLED = -7.0
@@ -75,6 +78,8 @@ class _Item(NamedTuple):
 
 
 class _Repair(NamedTuple):
+    """``line[start:end]`` becomes ``text + kept``; ``kept`` is a garbled tail left as it was."""
+
     start: int
     end: int
     text: str
@@ -176,7 +181,7 @@ def _odd_positions(line: str) -> tuple[list[int], set[int]]:
     anchors: set[int] = set()
     for pos, ch in enumerate(line):
         kind = _char_kind(ch)
-        if kind == _NORMAL and not ("\x40" <= ch <= "\x7e" and ch.isprintable()):
+        if kind == _NORMAL and not "\x40" <= ch <= "\x7e":
             continue
         prev = line[pos - 1] if pos else " "
         nxt = line[pos + 1] if pos + 1 < len(line) else " "
@@ -228,7 +233,10 @@ def _realigned(run: str, trail: str) -> list[_Item] | None:
             stream.append(-1)
             owner.append(idx)
             continue
-        raw = ch.encode("gb18030")
+        try:
+            raw = ch.encode("gb18030")
+        except UnicodeEncodeError:
+            return None
         if len(raw) != 2:
             return None
         stream += raw
@@ -289,47 +297,61 @@ def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
         return []
     heads, tails = _contexts(simplify(left), simplify(right))
     starts, ends = word_edges()
-    pairs = [
-        (first + second, first_s + second_s, first_s, second_s)
-        for t, first, first_s in firsts
-        for second, second_s in _second_halves(trail, t < 0xAA)
+    groups = [
+        ([(first, a) for t, first, a in firsts if (t < 0xAA) == low], _second_halves(trail, low))
+        for low in (False, True)
     ]
-    wanted = {head + a for _, _, a in firsts for head, _ in heads}
+    joined: dict[str, list[str]] = {}
+    for group_firsts, group_seconds in groups:
+        for first, a in group_firsts:
+            for second, b in group_seconds:
+                joined.setdefault(a + b, []).append(first + second)
+    wanted = set(joined)
+    wanted.update(head + a for _, _, a in firsts for head, _ in heads)
     wanted.update(b + tail for _, _, b in _seconds(trail) for tail, _ in tails)
-    wanted.update(ab for _, ab, _, _ in pairs)
-    for _, ab, _, _ in pairs:
-        if ab in ends:
-            wanted.update(head + ab for head, _ in heads if len(head) == 2 or head + ab[0] in starts)
-        if ab in starts:
-            wanted.update(ab + tail for tail, _ in tails if len(tail) == 2 or ab[1] + tail in ends)
+    ending, starting = ends.intersection(joined), starts.intersection(joined)
+    wanted.update(head + ab for ab in ending for head, _ in heads if len(head) == 2 or head + ab[0] in starts)
+    wanted.update(ab + tail for ab in starting for tail, _ in tails if len(tail) == 2 or ab[1] + tail in ends)
     known = known_words(wanted)
-    first_fit = {a: _fit(a, heads, [], known) for _, _, a in firsts}
-    second_fit = {b: _fit(b, [], tails, known) for _, _, b in _seconds(trail)}
-    scored: list[tuple[float, str]] = []
-    for pair, ab, a, b in pairs:
-        quick = max(first_fit[a] + second_fit[b], known.get(ab, -99.0))
-        for head, cost in heads:
-            quick = max(quick, known.get(head + ab, -99.0) - cost)
-        for tail, cost in tails:
-            quick = max(quick, known.get(ab + tail, -99.0) - cost)
-        scored.append((quick, pair))
-    return [pair for _, pair in heapq.nlargest(_TOP_PAIRS, scored)]
+    best: dict[str, float] = {}
+
+    def offer(ab: str, value: float) -> None:
+        for pair in joined[ab]:
+            best[pair] = max(best.get(pair, value), value)
+
+    for group_firsts, group_seconds in groups:
+        top_a = heapq.nlargest(_TOP_PAIRS, ((_fit(a, heads, [], known), a) for _, a in group_firsts))
+        top_b = heapq.nlargest(_TOP_PAIRS, ((_fit(b, [], tails, known), b) for _, b in group_seconds))
+        for fit_a, a in top_a:
+            for fit_b, b in top_b:
+                offer(a + b, fit_a + fit_b)
+    for ab in known.keys() & joined.keys():
+        offer(ab, known[ab])
+    for head, cost in heads:
+        for ab in ending:
+            if head + ab in known:
+                offer(ab, known[head + ab] - cost)
+    for tail, cost in tails:
+        for ab in starting:
+            if ab + tail in known:
+                offer(ab, known[ab + tail] - cost)
+    return heapq.nlargest(_TOP_PAIRS, best, key=best.__getitem__)
 
 
 def _best_in_window(options: list[str], left: str, right: str) -> list[tuple[float, str]]:
     return sorted(((log_probability(left + o + right), o) for o in options), reverse=True)
 
 
-def _suspects(items: list[_Item], before: str, after: str) -> set[int]:
+def _suspects(items: list[_Item], shown: list[str], before: str, after: str) -> set[int]:
     """Items standing alone between words: where a lost pair may have been spliced out."""
     pos = len(before)
     starts: list[int] = []
-    for item in items:
+    for text in shown:
         starts.append(pos)
-        pos += len(item.text)
+        pos += len(text)
     alone: set[int] = set()
     pos = 0
-    for token in segment(before + _plain(items) + after):
+    for token in segment(before + "".join(shown) + after):
         if len(token) == 1:
             alone.add(pos)
         pos += len(token)
@@ -340,15 +362,19 @@ def _suspects(items: list[_Item], before: str, after: str) -> set[int]:
     }
 
 
-def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
-    """A confident guess for the character whose trail byte was lost, else None."""
+def _completion_ranking(lead: int, left: str, right: str) -> list[tuple[float, str]]:
     heads, tails = _contexts(simplify(left), simplify(right))
     options = _completions(lead)
     wanted = {head + b for _, b in options for head, _ in heads}
     wanted.update(b + tail for _, b in options for tail, _ in tails)
     known = known_words(wanted)
     quick = [(_fit(simple, heads, tails, known), ch) for ch, simple in options]
-    ranked = _best_in_window([ch for _, ch in heapq.nlargest(_TOP_PAIRS, quick)], left, right)
+    return _best_in_window([ch for _, ch in heapq.nlargest(_TOP_PAIRS, quick)], left, right)
+
+
+def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
+    """A confident guess for the character whose trail byte was lost, else None."""
+    ranked = _completion_ranking(lead, left, right)
     if not ranked:
         return None
     best_lp, best = ranked[0]
@@ -363,34 +389,35 @@ def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
 def _resolve(items: list[_Item], run: str, before: str, after: str) -> tuple[str, int, str] | None:
     """Re-aligned text, the number of characters rebuilt from lost bytes, and the garbled tail kept."""
     shown = [item.text for item in items]
-    suspects = _suspects(items, before, after)
+    if items and items[-1].kind == "d":
+        ranked = _completion_ranking(items[-1].lead, (before + "".join(shown))[-_CONTEXT:], after[:_CONTEXT])
+        shown[-1] = ranked[0][1] if ranked else ""
+    suspects = _suspects(items, shown, before, after)
     out: list[str] = []
+    left = before[-_CONTEXT:]
     rebuilt = 0
     for k, item in enumerate(items):
-        left = (before + "".join(out))[-_CONTEXT:]
         right = ("".join(shown[k + 1 : k + 1 + _CONTEXT]) + after)[:_CONTEXT]
-        if item.kind == "c":
-            if k in suspects:
-                options = _pair_options(item.lead, item.trail, left, right)
-                ranked = _best_in_window(options, left, right)
-                base = log_probability(left + item.text + right)
-                if ranked and ranked[0][0] - base >= _INSERT_GAIN:
-                    out.append(ranked[0][1])
-                    rebuilt += 2
-                    continue
-            out.append(item.text)
+        piece = item.text
+        if item.kind == "c" and k in suspects:
+            ranked = _best_in_window(_pair_options(item.lead, item.trail, left, right), left, right)
+            if ranked and ranked[0][0] - log_probability(left + item.text + right) >= _INSERT_GAIN:
+                piece = ranked[0][1]
+                rebuilt += 2
         elif item.kind == "p":
             ranked = _best_in_window(_pair_options(item.lead, item.trail, left, right), left, right)
             if not ranked:
                 return None
-            out.append(ranked[0][1])
+            piece = ranked[0][1]
             rebuilt += 2
-        else:
+        elif item.kind == "d":
             guess = _guess_last(item.lead, left, after[:_CONTEXT], run[item.src])
             if guess is None:
                 return "".join(out), rebuilt, run[item.src :]
-            out.append(guess)
+            piece = guess
             rebuilt += 1
+        out.append(piece)
+        left = (left + piece)[-_CONTEXT:]
     return "".join(out), rebuilt, ""
 
 
@@ -398,10 +425,10 @@ def _plain(items: list[_Item]) -> str:
     return "".join(item.text for item in items)
 
 
-def _candidate_spans(line: str, first: int) -> list[tuple[int, int, str]]:
+def _candidate_spans(line: str, first: int, floor: int) -> list[tuple[int, int, str]]:
     """(start, end, ascii trail) spans that may hold a misaligned run seen at ``first``."""
     lo = first
-    while lo and (_is_wide(line[lo - 1]) or line[lo - 1] in _MARKERS):
+    while lo > floor and (_is_wide(line[lo - 1]) or line[lo - 1] in _MARKERS):
         lo -= 1
     hi = first + 1
     while hi < len(line) and (_is_wide(line[hi]) or line[hi] in _MARKERS):
@@ -413,15 +440,16 @@ def _candidate_spans(line: str, first: int) -> list[tuple[int, int, str]]:
     ends += [(m + 1, "") for m in range(first + 1, hi - 1) if line[m] in "?\ufffd"]
     spans = []
     for start in sorted(starts):
-        if start and line[start - 1] in _MARKERS:
+        if start > floor and line[start - 1] in _MARKERS:
             continue
         spans += [(start, end, trail) for end, trail in ends if end - start >= 2]
     return spans
 
 
-def _repair_cluster(line: str, first: int) -> _Repair | None:
-    """The most plausible re-alignment of the run seen at ``first``, if clearly better than the page."""
-    spans = _candidate_spans(line, first)
+def _repair_cluster(line: str, first: int, floor: int) -> _Repair | None:
+    """The most plausible re-alignment of the run seen at ``first`` (starting at ``floor`` or later),
+    if it is clearly better than what the page shows."""
+    spans = _candidate_spans(line, first, floor)
     if not spans:
         return None
     lo = max(0, min(s for s, _, _ in spans) - _CONTEXT)
@@ -457,10 +485,9 @@ def _repair_cluster(line: str, first: int) -> _Repair | None:
 
 def _reportable(line: str, first: int, last: int) -> bool:
     """Whether an odd cluster that was not repaired is garbled enough to be worth a warning."""
-    kinds = [_char_kind(ch) for ch in line[first : last + 1]]
-    odd = [kind for kind, ch in zip(kinds, line[first : last + 1], strict=True) if kind != _NORMAL]
-    telltales = sum(1 for kind, ch in zip(kinds, line[first : last + 1], strict=True)
-                    if kind != _NORMAL and not is_rare_han(ch))
+    span = line[first : last + 1]
+    odd = [ch for ch in span if _char_kind(ch) != _NORMAL]
+    telltales = sum(1 for ch in odd if not is_rare_han(ch))
     if telltales < 2 and not (telltales and len(odd) >= 3):
         return False
     return score(line[max(0, first - 1) : last + 2]) < _GARBLED
@@ -478,7 +505,7 @@ def _repair_line(line: str) -> tuple[str, list[str]]:
     clusters = _clusters(positions, anchors)
     while clusters:
         first, last = clusters[0]
-        fix = _repair_cluster(line, first)
+        fix = _repair_cluster(line, first, done)
         if fix is None:
             if _reportable(line, first, last):
                 notes.append(f"garbled text left as is (could not be re-aligned): '{_excerpt(line, first, last)}'")
