@@ -87,22 +87,23 @@ def _grid_before(tr: etree._Element) -> int:
         return 0
 
 
-def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
-    """The w:tc elements of a row, looking through content controls."""
-    for child in tr:
-        if child.tag == f"{W}tc":
+def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """The ``tag`` children of ``parent``, looking through content controls."""
+    for child in parent:
+        if child.tag == tag:
             yield child
         elif child.tag in _CONTAINERS:
-            yield from _row_cells(child)
+            yield from _children(child, tag)
+
+
+def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
+    """The w:tc elements of a row."""
+    return _children(tr, f"{W}tc")
 
 
 def _table_rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    """The w:tr elements of a table, looking through content controls."""
-    for child in tbl:
-        if child.tag == f"{W}tr":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _table_rows(child)
+    """The w:tr elements of a table."""
+    return _children(tbl, f"{W}tr")
 
 
 def cell_text(tc: etree._Element) -> str:
