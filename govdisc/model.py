@@ -77,18 +77,29 @@ class Evidence:
         return d
 
 
+CHECK_STATUSES = ("passed", "failed", "doubtful", "not_run")
+
+
 @dataclass
 class Check:
-    """One consistency check run on a record."""
+    """One consistency check run on a record.
+
+    ``status`` is ``passed``, ``failed``, ``doubtful`` (it fails only through cells printed blank
+    or ``/``, or derived from them) or ``not_run`` (cells it needs are missing); ``ok`` is True
+    only when it passed.
+    """
 
     id: str
-    ok: bool
+    status: str
     message: str
-    doubtful: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "passed"
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"id": self.id, "ok": self.ok, "message": self.message}
-        if self.doubtful:
+        d: dict[str, Any] = {"id": self.id, "ok": self.ok, "message": self.message, "status": self.status}
+        if self.status == "doubtful":
             d["doubtful"] = True
         return d
 

@@ -7,12 +7,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govdisc.checks import run_checks
 from govdisc.extract import read_document
+from govdisc.keys import ordered
 from govdisc.metadata import metadata
 from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import PROSE_RULES, find_counts
 from govdisc.segment import Segment, segment
+from govdisc.tables import read_tables
+from govdisc.tables.template import template_of
 
 #: Document kinds whose counts are facts about the year (plans state intentions, not counts).
 REPORTING_TYPES = ("annual_report", "work_summary", "other")
@@ -30,11 +34,23 @@ def parse_segment(seg: Segment, file: str) -> Record:
         doc_type=meta.doc_type,
         warnings=list(seg.warnings),
     )
-    if meta.doc_type in REPORTING_TYPES:
-        paragraphs = [(b.text, b.page) for b in seg.blocks if isinstance(b, Paragraph)]
-        for key, found in sorted(find_counts(paragraphs, PROSE_RULES, meta.year).items()):
+    if meta.doc_type not in REPORTING_TYPES:
+        return record
+    paragraphs = [(b.text, b.page) for b in seg.blocks if isinstance(b, Paragraph)]
+    prose = find_counts(paragraphs, PROSE_RULES, meta.year)
+    tables = read_tables(seg.blocks)
+    for key, found in sorted(prose.items()):
+        if key not in tables.metrics:
             record.metrics[key] = found.quantity.value
             record.evidence[key] = found.evidence
+    record.metrics.update(tables.metrics)
+    record.evidence.update(tables.evidence)
+    record.metrics = {k: record.metrics[k] for k in ordered(record.metrics)}
+    record.evidence = {k: record.evidence[k] for k in record.metrics}
+    record.warnings.extend(tables.warnings)
+    if meta.doc_type == "annual_report":
+        record.template = template_of(tables, " ".join(t for t, _ in paragraphs))
+    record.checks = run_checks(record, tables, prose)
     return record
 
 

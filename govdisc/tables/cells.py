@@ -1,0 +1,47 @@
+"""Table cell values: printed numbers, and the marks that stand for zero in a filled table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Marks that, inside a table that has figures, mean zero (an empty cell is one too).
+BLANK_MARKS = ("", "/", "／", "-", "－", "—", "——", "–", "无", "\\")
+_NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
+_UNIT = re.compile(r"(万元|元|件|条|个|项)$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value cell: its text as printed, and what it counts as."""
+
+    printed: str
+    value: int | float | None  # None: not a number (text, or unreadable)
+    blank: bool = False  # reported as 0 from an empty cell or a mark such as ``/``
+    unit: str | None = None
+
+
+def clean(text: str | None) -> str:
+    """Cell text without line breaks and spaces (labels wrap and PDFs space characters out)."""
+    return re.sub(r"\s+", "", text or "")
+
+
+def parse_cell(text: str | None) -> Cell:
+    """A value cell as printed: ``821``, ``7730.28``, ``251000元``, ``-3``, blank or ``/`` (→ 0)."""
+    printed = clean(text)
+    if printed in BLANK_MARKS:
+        return Cell(printed, 0, blank=True)
+    unit = None
+    if m := _UNIT.search(printed):
+        unit, printed_number = m.group(1), printed[: m.start()]
+    else:
+        printed_number = printed
+    if not _NUMBER.match(printed_number):
+        return Cell(printed, None)
+    number = float(printed_number.replace(",", ""))
+    return Cell(printed, int(number) if number.is_integer() else number, unit=unit)
+
+
+def is_value(text: str | None) -> bool:
+    """Whether a cell holds a value (a number or a blank mark) rather than a label."""
+    return parse_cell(text).value is not None

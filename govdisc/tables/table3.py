@@ -1,0 +1,108 @@
+"""Table 3 — 收到和处理政府信息公开申请情况 — mapped to ``requests.<row>.<column>``.
+
+Rows are found by the meaning of their labels (:data:`~govdisc.tables.labels.TABLE3_ROWS`), in
+whatever form the table came; a row whose own label is missing or garbled takes the label
+pieces printed just above it (wrapped labels) or, failing that, just below it.
+"""
+
+from __future__ import annotations
+
+from .cells import parse_cell
+from .found import EMPTY, TableFindings
+from .labels import TABLE3_COLUMNS, TABLE3_HEADER, TABLE3_OUTCOMES, TABLE3_ROWS, match_first
+from .rows import Row
+
+WIDTH = len(TABLE3_COLUMNS)
+_TOTAL_ROWS = ("processed_total",)
+
+
+def _region(rows: list[Row]) -> list[Row]:
+    """The rows of table 3: from its header (or 本年新收 row) to the 结转下年度 row."""
+    start = next((i for i, r in enumerate(rows) if match_first(r.key_text, TABLE3_ROWS) == "received"), None)
+    if start is None:
+        return []
+    head = start
+    while head > 0 and start - head < 6 and (TABLE3_HEADER.search(rows[head - 1].key_text) or not rows[head - 1].cells):
+        head -= 1
+    end = next((i for i in range(start, len(rows)) if match_first(rows[i].key_text, TABLE3_ROWS) == "carried_forward"),
+               min(len(rows) - 1, start + 60))  # fmt: skip
+    return rows[start : end + 1]
+
+
+def _label_for(region: list[Row], i: int, taken: set[int]) -> tuple[str | None, str]:
+    """The row key and printed label of value row ``i``: its own label, else label pieces around it."""
+    row = region[i]
+    key = match_first(row.key_text, TABLE3_ROWS)
+    if key:
+        return key, row.label
+    before = []
+    j = i - 1
+    while j >= 0 and not region[j].cells and j not in taken:
+        before.insert(0, j)
+        j -= 1
+    text = "".join(region[k].key_text for k in before) + row.key_text
+    if key := match_first(text, TABLE3_ROWS):
+        taken.update(before)
+        return key, " ".join(region[k].label for k in before) + row.label
+    after = []
+    j = i + 1
+    while j < len(region) and not region[j].cells and len(after) < 2:
+        after.append(j)
+        text = row.key_text + "".join(region[k].key_text for k in after)
+        if key := match_first(text, TABLE3_ROWS):
+            taken.update(after)
+            return key, " ".join([row.label, *(region[k].label for k in after)]).strip()
+        j += 1
+    return None, row.label
+
+
+def read_table3(rows: list[Row], found: TableFindings) -> None:
+    """Put every readable cell of table 3 into ``found``."""
+    region = _region(rows)
+    if not region:
+        return
+    found.tables.add("table3")
+    taken: set[int] = set()
+    for i, row in enumerate(region):
+        if not row.cells:
+            continue
+        key, label = _label_for(region, i, taken)
+        if key is None:
+            found.warnings.append(f"table 3: a row with values but no label that could be read was left out: {row.cells}")
+            continue
+        cells = row.cells[-WIDTH:]
+        if len(cells) < WIDTH:
+            found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; left out")
+            continue
+        if any(f"requests.{key}.{col}" in found.metrics for col, _ in TABLE3_COLUMNS):
+            found.warnings.append(f"table 3: row {label!r} read twice; the first reading is kept")
+            continue
+        _put_row(found, key, label, cells, row.page)
+    _derive_processed_total(found)
+
+
+def _put_row(found: TableFindings, key: str, label: str, cells: tuple[str, ...], page: int | None) -> None:
+    parsed = [parse_cell(c) for c in cells]
+    total_blank = parsed[-1].blank and parsed[-1].printed == ""
+    parts_filled = any(not p.blank for p in parsed[:-1])
+    for (col, col_label), cell in zip(TABLE3_COLUMNS, parsed, strict=True):
+        metric = f"requests.{key}.{col}"
+        if col == "total" and total_blank and parts_filled:
+            parts = [f"requests.{key}.{c}" for c, _ in TABLE3_COLUMNS[:-1]]
+            if all(p in found.metrics for p in parts):
+                found.derive(metric, parts, label, col_label, page)
+            continue
+        if not found.put(metric, cell, label, col_label, page):
+            found.warnings.append(f"table 3: {label} × {col_label}: {cell.printed!r} is not a number; left out")
+
+
+def _derive_processed_total(found: TableFindings) -> None:
+    """An empty （七）总计 cell whose outcome rows hold figures: the sum of those rows."""
+    for col, col_label in TABLE3_COLUMNS:
+        key = f"requests.processed_total.{col}"
+        ev = found.evidence.get(key)
+        if ev is None or ev.derived or not ev.text.endswith(f"{EMPTY} → 0"):
+            continue
+        parts = [f"requests.{row}.{col}" for row in TABLE3_OUTCOMES if f"requests.{row}.{col}" in found.metrics]
+        if any(found.metrics[p] for p in parts):
+            found.derive(key, parts, "（七）总计", col_label, ev.page)

@@ -1,0 +1,37 @@
+"""Table 4 — 行政复议、行政诉讼 — mapped to ``review.*``, ``litigation_direct.*``, ``litigation_after_review.*``."""
+
+from __future__ import annotations
+
+from .cells import parse_cell
+from .found import TableFindings
+from .labels import TABLE4_COLUMNS, TABLE4_GROUPS, TABLE4_HEADER
+from .rows import Row
+
+WIDTH = len(TABLE4_GROUPS) * len(TABLE4_COLUMNS)
+LOOK_AHEAD = 6
+
+
+def read_table4(rows: list[Row], found: TableFindings) -> None:
+    """Put the fifteen cells of table 4 into ``found``: the first row of fifteen values after its header."""
+    for i, row in enumerate(rows):
+        if row.cells or not ("行政复议" in row.key_text and TABLE4_HEADER.search(row.key_text.replace("行政复议", "", 1))):
+            continue
+        for candidate in rows[i + 1 : i + 1 + LOOK_AHEAD]:
+            if len(candidate.cells) >= WIDTH:
+                found.tables.add("table4")
+                _put(found, candidate.cells[-WIDTH:], candidate.page)
+                return
+
+
+def _put(found: TableFindings, cells: tuple[str, ...], page: int | None) -> None:
+    parsed = [parse_cell(c) for c in cells]
+    n = len(TABLE4_COLUMNS)
+    for g, (group, group_label) in enumerate(TABLE4_GROUPS):
+        chunk = parsed[g * n : (g + 1) * n]
+        total_blank = chunk[-1].blank and chunk[-1].printed == ""
+        for (col, col_label), cell in zip(TABLE4_COLUMNS, chunk, strict=True):
+            key = f"{group}.{col}"
+            if col == "total" and total_blank and any(not c.blank for c in chunk[:-1]):
+                found.derive(key, [f"{group}.{c}" for c, _ in TABLE4_COLUMNS[:-1]], group_label, col_label, page)
+            elif not found.put(key, cell, group_label, col_label, page):
+                found.warnings.append(f"table 4: {group_label} × {col_label}: {cell.printed!r} is not a number; left out")
