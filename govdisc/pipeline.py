@@ -14,6 +14,7 @@ from govdisc.metadata import metadata
 from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import PROSE_RULES, find_counts
+from govdisc.parse.reflow import prose_paragraphs
 from govdisc.segment import Segment, segment
 from govdisc.tables import read_tables
 from govdisc.tables.template import template_of
@@ -36,7 +37,7 @@ def parse_segment(seg: Segment, file: str) -> Record:
     )
     if meta.doc_type not in REPORTING_TYPES:
         return record
-    paragraphs = [(b.text, b.page) for b in seg.blocks if isinstance(b, Paragraph)]
+    paragraphs = prose_paragraphs(seg.blocks)
     prose = find_counts(paragraphs, PROSE_RULES, meta.year)
     tables = read_tables(seg.blocks)
     for key, found in sorted(prose.items()):

@@ -7,7 +7,7 @@ from .vocabulary import LINK, N
 
 RULES = (
     # 收取信息处理费380元
-    CountRule("fees.processing_yuan", rx(rf"收取(?:了)?(?:信息处理费|处理费|费用){LINK}{N}元")),
+    CountRule("fees.processing_yuan", rx(rf"收取(?:了)?[^，。；,;\d]{{0,12}}?(?:信息处理费|处理费|费用){LINK}{N}元")),
     # 没有收取申请人任何费用
     ZeroRule(
         "fees.processing_yuan",

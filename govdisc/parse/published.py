@@ -27,6 +27,13 @@ RULES = (
         1,
         _UNLESS,
     ),
+    # 解读信息发布7条
+    CountRule(
+        "published.policy_interpretations",
+        rx(rf"(?:政策)?解读(?:信息|材料|稿件)(?:发布|公开)(?:了)?{LINK}{N}(?:个|条|篇|次|件|期|份)"),
+        1,
+        _UNLESS,
+    ),
     # 举办定时定主题新闻发布会4次
     CountRule(
         "published.press_conferences",

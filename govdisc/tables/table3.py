@@ -30,29 +30,33 @@ def _region(rows: list[Row]) -> list[Row]:
 
 
 def _label_for(region: list[Row], i: int, taken: set[int]) -> tuple[str | None, str]:
-    """The row key and printed label of value row ``i``: its own label, else label pieces around it."""
+    """The row key and printed label of value row ``i``.
+
+    Its own label first; then with the label pieces printed above it (a wrapped label), below
+    it, or on both sides (pdftotext prints the numbers on the middle line of a wrapped label).
+    """
     row = region[i]
-    key = match_first(row.key_text, TABLE3_ROWS)
-    if key:
-        return key, row.label
-    before = []
+    before: list[int] = []
     j = i - 1
-    while j >= 0 and not region[j].cells and j not in taken:
+    while j >= 0 and not region[j].cells and j not in taken and len(before) < 3:
         before.insert(0, j)
         j -= 1
-    text = "".join(region[k].key_text for k in before) + row.key_text
-    if key := match_first(text, TABLE3_ROWS):
-        taken.update(before)
-        return key, " ".join(region[k].label for k in before) + row.label
-    after = []
+    after: list[int] = []
     j = i + 1
     while j < len(region) and not region[j].cells and len(after) < 2:
         after.append(j)
-        text = row.key_text + "".join(region[k].key_text for k in after)
-        if key := match_first(text, TABLE3_ROWS):
-            taken.update(after)
-            return key, " ".join([row.label, *(region[k].label for k in after)]).strip()
         j += 1
+    tries = [[]] + [before[k:] for k in range(len(before) - 1, -1, -1)]
+    tries += [after[: k + 1] for k in range(len(after))]
+    tries += [before + after[: k + 1] for k in range(len(after))] if before else []
+    for pieces in tries:
+        up = [k for k in pieces if k < i]
+        down = [k for k in pieces if k > i]
+        text = "".join(region[k].key_text for k in up) + row.key_text + "".join(region[k].key_text for k in down)
+        if key := match_first(text, TABLE3_ROWS):
+            taken.update(pieces)
+            printed = " ".join(region[k].label for k in [*up, i, *down] if region[k].label)
+            return key, printed
     return None, row.label
 
 

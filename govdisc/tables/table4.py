@@ -8,7 +8,7 @@ from .labels import TABLE4_COLUMNS, TABLE4_GROUPS, TABLE4_HEADER
 from .rows import Row
 
 WIDTH = len(TABLE4_GROUPS) * len(TABLE4_COLUMNS)
-LOOK_AHEAD = 6
+LOOK_AHEAD = 12
 
 
 def read_table4(rows: list[Row], found: TableFindings) -> None:

@@ -1,0 +1,47 @@
+"""Running text for the prose rules: wrapped lines joined back into paragraphs, digits unspaced.
+
+Text laid out by pdftotext (or copied from a PDF) breaks sentences at the end of every line
+and spaces numbers out (``政府信息 1136 条``); the rules want ``政府信息1136条``.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable
+
+from govdisc.extract.pdf import HEADING, PAGE_NUMBER
+from govdisc.model import Block, Paragraph
+
+_SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
+_DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
+#: A line this close to the usual full line length is taken to wrap onto the next.
+FULL_LINE = 0.8
+
+
+def compact(text: str) -> str:
+    """Drop the spaces PDF text puts between Chinese characters and digits."""
+    return _DIGIT_SPACE.sub("", text)
+
+
+def _full_width(lines: list[str]) -> float:
+    lengths = sorted(len(t) for t in lines if len(t) >= 10)
+    if len(lengths) < 5:
+        return float("inf")
+    return statistics.quantiles(lengths, n=10)[-1]
+
+
+def prose_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, int | None]]:
+    """(text, page) of each paragraph, with wrapped lines joined and page-number lines dropped."""
+    paragraphs = [(b.text.strip(), b.page) for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+    paragraphs = [(t, p) for t, p in paragraphs if not PAGE_NUMBER.match(t)]
+    full = _full_width([t for t, _ in paragraphs])
+    out: list[tuple[str, int | None]] = []
+    joinable = False
+    for text, page in paragraphs:
+        if joinable and not HEADING.match(text):
+            out[-1] = (out[-1][0] + text, out[-1][1])
+        else:
+            out.append((text, page))
+        joinable = len(text) >= FULL_LINE * full and not text.endswith(_SENTENCE_END)
+    return [(compact(t), p) for t, p in out]
