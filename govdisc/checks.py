@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from govdisc.keys import label
+from govdisc.keys import REQUEST_ROWS, label
 from govdisc.model import Check, Record
 from govdisc.parse import Found
 from govdisc.tables import TableFindings
@@ -28,24 +28,33 @@ class Identity:
     left: tuple[str, ...]
     right: tuple[str, ...]
     optional: tuple[str, ...] = ()  # terms that may be absent without stopping the check
+    names: tuple[tuple[str, str], ...] = ()  # term → its short label in this identity
+
+    def name(self, key: str) -> str:
+        return dict(self.names).get(key) or label(key)
 
 
 def _identities() -> tuple[Identity, ...]:
     out: list[Identity] = []
+    rows = ("received", "carried_over", *TABLE3_OUTCOMES, "processed_total", "carried_forward")
     for col, col_label in TABLE3_COLUMNS:
+        names = tuple((f"requests.{row}.{col}", REQUEST_ROWS[row][0]) for row in rows)
         r = f"requests.{{}}.{col}".format
-        out.append(Identity(f"table3.balance.{col}", f"table 3, column {col_label}",
-                            (r("received"), r("carried_over")), (r("processed_total"), r("carried_forward"))))
-        outcomes = tuple(r(row) for row in TABLE3_OUTCOMES)
-        out.append(Identity(f"table3.outcomes.{col}", f"table 3, column {col_label}", (r("processed_total"),),
-                            outcomes, tuple(r(row) for row in OPTIONAL_OUTCOMES)))  # fmt: skip
-    for row in ("received", "carried_over", *TABLE3_OUTCOMES, "processed_total", "carried_forward"):
+        where = f"table 3, column {col_label}"
+        out.append(Identity(f"table3.balance.{col}", where, (r("received"), r("carried_over")),
+                            (r("processed_total"), r("carried_forward")), names=names))  # fmt: skip
+        out.append(Identity(f"table3.outcomes.{col}", where, (r("processed_total"),),
+                            tuple(r(row) for row in TABLE3_OUTCOMES),
+                            tuple(r(row) for row in OPTIONAL_OUTCOMES), names))  # fmt: skip
+    for row in rows:
+        names = tuple((f"requests.{row}.{col}", col_label) for col, col_label in TABLE3_COLUMNS)
         parts = tuple(f"requests.{row}.{col}" for col, _ in TABLE3_COLUMNS[:-1])
-        out.append(Identity(f"table3.total.{row}", f"table 3, row {label(f'requests.{row}.total')}",
-                            (f"requests.{row}.total",), parts))  # fmt: skip
+        out.append(Identity(f"table3.total.{row}", f"table 3, row {REQUEST_ROWS[row][0]}",
+                            (f"requests.{row}.total",), parts, names=names))  # fmt: skip
     for group, group_label in TABLE4_GROUPS:
+        names = tuple((f"{group}.{col}", col_label) for col, col_label in TABLE4_COLUMNS)
         parts = tuple(f"{group}.{col}" for col, _ in TABLE4_COLUMNS[:-1])
-        out.append(Identity(f"table4.{group}", f"table 4, {group_label}", (f"{group}.total",), parts))
+        out.append(Identity(f"table4.{group}", f"table 4, {group_label}", (f"{group}.total",), parts, names=names))
     return tuple(out)
 
 
@@ -62,8 +71,9 @@ PROSE_VS_TABLE = {
 }
 
 
-def _side(keys: tuple[str, ...], metrics: Mapping[str, float]) -> str:
-    return " + ".join(f"{label(k)} {metrics[k]:g}" for k in keys)
+def _side(identity: Identity, keys: tuple[str, ...], metrics: Mapping[str, float]) -> str:
+    said = " + ".join(f"{identity.name(k)} {metrics[k]:g}" for k in keys)
+    return said if len(keys) == 1 else f"{said} = {sum(metrics[k] for k in keys):g}"
 
 
 def check_identity(identity: Identity, metrics: Mapping[str, float], blank: set[str]) -> Check | None:
@@ -74,16 +84,17 @@ def check_identity(identity: Identity, metrics: Mapping[str, float], blank: set[
         return None
     missing = [k for k in terms if k not in metrics and k not in identity.optional]
     if missing:
-        shown = "、".join(label(k) for k in missing[:4])
+        shown = "、".join(identity.name(k) for k in missing[:4])
         return Check(identity.id, "not_run", f"{identity.where}: cannot check, cells missing ({shown})")
     left = tuple(k for k in identity.left if k in metrics)
     right = tuple(k for k in identity.right if k in metrics)
     a, b = sum(metrics[k] for k in left), sum(metrics[k] for k in right)
-    said = f"{identity.where}: {_side(left, metrics)} = {a:g}, {_side(right, metrics)} = {b:g}"
     if abs(a - b) < 1e-6:
-        return Check(identity.id, "passed", said)
+        return Check(identity.id, "passed", f"{identity.where}: {_side(identity, left, metrics)} = "
+                                            f"{_side(identity, right, metrics)}")  # fmt: skip
     status = "doubtful" if any(k in blank for k in left + right) else "failed"
-    return Check(identity.id, status, f"{said}: they differ by {abs(a - b):g}")
+    said = f"{identity.where}: {_side(identity, left, metrics)} ≠ {_side(identity, right, metrics)}"
+    return Check(identity.id, status, f"{said} (off by {abs(a - b):g})")
 
 
 def run_checks(record: Record, tables: TableFindings, prose: Mapping[str, Found]) -> list[Check]:

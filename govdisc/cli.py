@@ -90,6 +90,36 @@ def extract(
 
 
 @app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders.", show_default=False)],
+    all_checks: Annotated[bool, typer.Option("--all", help="Also list the checks that passed.")] = False,
+) -> None:
+    """Run the consistency checks and list what fails; exit 1 when anything fails (or a file cannot be read).
+
+    Doubtful checks (failing only through blank or ``/`` cells) and checks that cannot run are listed too,
+    but do not fail.
+    """
+    _check_paths(paths)
+    failed = unreadable = documents = 0
+    out = Console(highlight=False, soft_wrap=True)
+    for result in extract_paths(paths):
+        if result.error:
+            unreadable += 1
+            error(f"{result.label}: {result.error}")
+            continue
+        for record in result.records:
+            documents += 1
+            name = result.label if len(result.records) == 1 else f"{result.label}#{record.doc_index}"
+            for c in record.checks:
+                if c.status == "failed":
+                    failed += 1
+                if c.status != "passed" or all_checks:
+                    out.print(f"{name}: {c.status.upper().replace('_', ' ')} {c.id}: {c.message}", markup=False)
+    out.print(f"{documents} document(s) checked, {failed} failed check(s)", markup=False)
+    raise typer.Exit(1 if failed or unreadable else 0)
+
+
+@app.command()
 def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_default=False)]) -> None:
     """Print a file's repaired text (tables as rows of cells joined by |); what was repaired goes to stderr."""
     _check_paths([path])

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from govdisc.keys import REQUEST_ROWS
+
 # Table 3 — 收到和处理政府信息公开申请情况: row key → pattern.
 TABLE3_ROWS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(pattern))
@@ -50,8 +52,8 @@ TABLE3_COLUMNS: tuple[tuple[str, str], ...] = (
     ("other_org", "其他"),
     ("total", "总计"),
 )
-#: Outcome rows that add up to （七）总计.
-TABLE3_OUTCOMES = tuple(k for k, _ in TABLE3_ROWS if k.split(".")[0] in
+#: Outcome rows that add up to （七）总计, in the template's order.
+TABLE3_OUTCOMES = tuple(k for k in REQUEST_ROWS if k.split(".")[0] in
                         ("granted", "partial", "denied", "unable", "not_processed", "other"))  # fmt: skip
 #: Header words that mark table 3.
 TABLE3_HEADER = re.compile(r"申请人情况|勾稽关系|商业企业|自然人")
