@@ -11,7 +11,7 @@ from govdisc.checks import run_checks
 from govdisc.extract import read_document
 from govdisc.keys import ordered
 from govdisc.metadata import metadata
-from govdisc.model import Document, Paragraph, ReadError, Record
+from govdisc.model import Document, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import PROSE_RULES, find_counts
 from govdisc.parse.reflow import prose_paragraphs

@@ -10,11 +10,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from govdisc.model import Block, Paragraph, Table
+from govdisc.model import Block, Table
 
 from .cells import clean, is_value
 
-_SPACED_NUMBERS = re.compile(r"^(?P<label>.*?)(?P<values>(?:(?<=\s)|^)[+-]?\d[\d,.]*(?:元|万元)?(?:\s+[+-]?\d[\d,.]*(?:元|万元)?)*)\s*$")
+_SPACED_NUMBERS = re.compile(
+    r"^(?P<label>.*?)(?P<values>(?:(?<=\s)|^)[+-]?\d[\d,.]*(?:元|万元)?(?:\s+[+-]?\d[\d,.]*(?:元|万元)?)*)\s*$"
+)
 _LONE_NUMBER = re.compile(r"^[+-]?\d[\d,.]*(?:元|万元)?$")
 
 

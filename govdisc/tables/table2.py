@@ -38,7 +38,9 @@ def read_table2(rows: list[Row], found: TableFindings) -> None:
         found.tables.add("table2")
         cells = row.cells
         if len(cells) != len(fields):
-            found.warnings.append(f"table 2: row {row.label!r} has {len(cells)} values for {len(fields)} columns; left out")
+            found.warnings.append(
+                f"table 2: row {row.label!r} has {len(cells)} values for {len(fields)} columns; left out"
+            )
             continue
         for (field, printed), text in zip(fields, cells, strict=True):
             key = f"{subject}.{field}"

@@ -26,6 +26,8 @@ def _region(rows: list[Row]) -> list[Row]:
         head -= 1
     end = next((i for i in range(start, len(rows)) if match_first(rows[i].key_text, TABLE3_ROWS) == "carried_forward"),
                min(len(rows) - 1, start + 60))  # fmt: skip
+    if not rows[end].cells and end + 1 < len(rows) and rows[end + 1].cells and not rows[end + 1].label:
+        end += 1  # the label stands on its own line, its values below it
     return rows[start : end + 1]
 
 
@@ -72,7 +74,9 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
             continue
         key, label = _label_for(region, i, taken)
         if key is None:
-            found.warnings.append(f"table 3: a row with values but no label that could be read was left out: {row.cells}")
+            found.warnings.append(
+                f"table 3: a row with values but no label that could be read was left out: {row.cells}"
+            )
             continue
         cells = row.cells[-WIDTH:]
         if len(cells) < WIDTH:

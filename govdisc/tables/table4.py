@@ -14,7 +14,9 @@ LOOK_AHEAD = 12
 def read_table4(rows: list[Row], found: TableFindings) -> None:
     """Put the fifteen cells of table 4 into ``found``: the first row of fifteen values after its header."""
     for i, row in enumerate(rows):
-        if row.cells or not ("行政复议" in row.key_text and TABLE4_HEADER.search(row.key_text.replace("行政复议", "", 1))):
+        if row.cells or not (
+            "行政复议" in row.key_text and TABLE4_HEADER.search(row.key_text.replace("行政复议", "", 1))
+        ):
             continue
         for candidate in rows[i + 1 : i + 1 + LOOK_AHEAD]:
             if len(candidate.cells) >= WIDTH:
@@ -34,4 +36,6 @@ def _put(found: TableFindings, cells: tuple[str, ...], page: int | None) -> None
             if col == "total" and total_blank and any(not c.blank for c in chunk[:-1]):
                 found.derive(key, [f"{group}.{c}" for c, _ in TABLE4_COLUMNS[:-1]], group_label, col_label, page)
             elif not found.put(key, cell, group_label, col_label, page):
-                found.warnings.append(f"table 4: {group_label} × {col_label}: {cell.printed!r} is not a number; left out")
+                found.warnings.append(
+                    f"table 4: {group_label} × {col_label}: {cell.printed!r} is not a number; left out"
+                )
