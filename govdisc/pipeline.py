@@ -11,7 +11,7 @@ from govdisc.checks import run_checks
 from govdisc.extract import read_document
 from govdisc.keys import ordered
 from govdisc.metadata import metadata
-from govdisc.model import Document, ReadError, Record
+from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import PROSE_RULES, find_counts
 from govdisc.parse.reflow import prose_paragraphs
@@ -50,7 +50,8 @@ def parse_segment(seg: Segment, file: str) -> Record:
     record.evidence = {k: record.evidence[k] for k in record.metrics}
     record.warnings.extend(tables.warnings)
     if meta.doc_type == "annual_report":
-        record.template = template_of(tables, " ".join(t for t, _ in paragraphs))
+        text = " ".join(b.text if isinstance(b, Paragraph) else " ".join(b.lines()) for b in seg.blocks)
+        record.template = template_of(tables, text)
     record.checks = run_checks(record, tables, prose)
     return record
 

@@ -189,3 +189,27 @@ def test_doubtful_when_only_blank_cells_break_it(tmp_path):
     assert statuses["table3.balance.natural_person"] == "doubtful"
     assert statuses["table3.balance.total"] == "passed"
     assert run_cli("check", str(target)).returncode == 0
+
+
+def test_pre2019_table_maps_only_what_means_the_same(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("某某县人民政府办公室2017年政府信息公开工作年度报告")
+    document.add_paragraph("二、依申请公开政府信息情况")
+    rows = [("指标", "单位", "数量"), ("一、主动公开政府信息数", "条", "1200"), ("二、申请总数", "件", "24"),
+            ("1.同意公开", "件", "7"), ("2.部分同意公开", "件", "3"), ("3.信息不存在", "件", "6"),
+            ("4.非本机关职责", "件", "2"), ("三、因政府信息公开申请行政复议数", "件", "0")]  # fmt: skip
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.save(str(tmp_path / "2017.docx"))
+    [record] = govdisc.extract_file(tmp_path / "2017.docx")
+    assert record.template == "pre2019" and record.year == 2017
+    assert record.metrics == {
+        "published.items": 1200,
+        "requests.received.total": 24,
+        "requests.granted.total": 7,
+        "requests.partial.total": 3,
+        "requests.unable.not_held.total": 6,
+        "review.total": 0,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from govdisc.model import Block
 
 from .found import TableFindings
+from .pre2019 import read_pre2019
 from .rows import Row, rows_from_blocks
 from .table2 import read_table2
 from .table3 import read_table3
@@ -20,4 +21,5 @@ def read_tables(blocks: list[Block]) -> TableFindings:
     read_table2(rows, found)
     read_table3(rows, found)
     read_table4(rows, found)
+    read_pre2019(rows, found)
     return found
