@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -10,10 +11,14 @@ import typer
 from rich.console import Console
 
 from govdisc import __version__
+from govdisc.compare import EXTENSIONS as COMPARE_EXTENSIONS
+from govdisc.compare import FORMATS as COMPARE_FORMATS
+from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build, columns_for
+from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
 from govdisc.extract import read_document
 from govdisc.model import Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
-from govdisc.output import FORMATS, atomic_writer, format_for, render, rich_table
+from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, render, rich_table
 from govdisc.pipeline import extract_paths
 
 app = typer.Typer(
@@ -86,6 +91,114 @@ def extract(
             error(f"{result.label}: {result.error}")
         records.extend(result.records)
     _emit(records, fmt, output, no_bom)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _load_records(paths: list[str], record_files: list[Path]) -> tuple[list[Record], int]:
+    """Records from JSONL (``-`` for stdin, ``*.jsonl``, ``--records``) or extracted from documents."""
+    records: list[Record] = []
+    failed = 0
+    documents: list[Path] = []
+    sources = [*(str(p) for p in record_files), *paths]
+    for given in sources:
+        if given == "-" or given.endswith((".jsonl", ".ndjson")) or given in map(str, record_files):
+            text = sys.stdin.read() if given == "-" else Path(given).read_text(encoding="utf-8-sig")
+            for n, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        records.append(Record.from_dict(json.loads(line)))
+                    except (json.JSONDecodeError, TypeError, AttributeError) as exc:
+                        raise typer.BadParameter(f"{given}, line {n}: not a govdisc record ({exc})") from None
+        else:
+            documents.append(Path(given))
+    _check_paths(documents)
+    for result in extract_paths(documents):
+        if result.error:
+            failed += 1
+            error(f"{result.label}: {result.error}")
+        records.extend(result.records)
+    return records, failed
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(  # noqa: UP045
+            help="Folders or files to extract, JSONL files of records, or - for records on stdin.", show_default=False
+        ),
+    ] = None,
+    records_file: Annotated[
+        Optional[list[Path]], typer.Option("--records", help="JSONL records from govdisc extract.")
+    ] = None,  # noqa: UP045
+    metrics: Annotated[
+        Optional[str], typer.Option(help="Comma-separated metric keys or derived figures to show.")
+    ] = None,  # noqa: UP045
+    preset: Annotated[
+        Optional[str], typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")
+    ] = None,  # noqa: UP045
+    lang: Annotated[str, typer.Option(help="Column headers: zh or en.")] = "zh",
+    year: Annotated[Optional[list[int]], typer.Option(help="Only these years (repeatable).")] = None,  # noqa: UP045
+    doc_type: Annotated[Optional[list[str]], typer.Option("--doc-type", help="Only these document types.")] = None,  # noqa: UP045
+    agency: Annotated[Optional[str], typer.Option(help="Only agencies whose name contains this.")] = None,  # noqa: UP045
+    sort: Annotated[Optional[str], typer.Option(help="Sort by this column (ascending; --desc for descending).")] = None,  # noqa: UP045
+    desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
+    top: Annotated[Optional[int], typer.Option(help="Only the first N rows.")] = None,  # noqa: UP045
+    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,  # noqa: UP045
+    expect: Annotated[
+        Optional[Path], typer.Option(help="File of expected agency names, one a line: list those without a report.")
+    ] = None,  # noqa: UP045
+    fmt: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from the extension)."
+        ),
+    ] = None,  # noqa: UP045
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+) -> None:
+    """Line agencies (and years) up side by side: one row per agency, one column per metric."""
+    if preset is not None and preset not in PRESET_NAMES:
+        raise typer.BadParameter(
+            f"unknown preset {preset!r} (choose from {', '.join(PRESET_NAMES)})", param_hint="--preset"
+        )
+    if group_by is not None and group_by not in GROUP_LEVELS:
+        raise typer.BadParameter(f"choose from {', '.join(GROUP_LEVELS)}", param_hint="--group-by")
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+    fmt = fmt or (COMPARE_EXTENSIONS.get(output.suffix.lower()) if output else None) or "table"
+    if fmt not in COMPARE_FORMATS:
+        raise typer.BadParameter(
+            f"unknown format {fmt!r} (choose from {', '.join(COMPARE_FORMATS)})", param_hint="--format"
+        )
+    if fmt == "xlsx" and output is None:
+        raise typer.BadParameter("xlsx needs -o FILE", param_hint="--format")
+    if not paths and not records_file:
+        raise typer.BadParameter("give folders, files, JSONL records or - for stdin", param_hint="PATH")
+    records, failed = _load_records(list(paths or []), list(records_file or []))
+    wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
+    expected = (
+        [line.strip() for line in expect.read_text(encoding="utf-8-sig").splitlines() if line.strip()] if expect else []
+    )
+    options = dict(filters=Filters(year or (), doc_type or (), agency), group_by=group_by, sort=sort, desc=desc, top=top,
+                   expect=expected)  # fmt: skip
+    sheets = [(preset or "summary", build(records, columns_for(records, preset, wanted), **options))]
+    if fmt == "xlsx" and preset == "all" and not wanted:
+        sheets += [(name, build(records, columns_for(records, name, None), **options)) for name in PRESETS]
+    comparison = sheets[0][1]
+    if fmt == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            write_xlsx(sheets, tmp, lang)
+    elif fmt == "table" and output is None:
+        Console(highlight=False, width=None if sys.stdout.isatty() else 250).print(to_rich(comparison, lang))
+    else:
+        text = {"table": lambda: to_text(comparison, lang), "csv": lambda: to_csv(comparison, lang, bom=not no_bom),
+                "json": lambda: to_json(comparison, lang), "markdown": lambda: to_markdown(comparison, lang)}[fmt]()  # fmt: skip
+        if output is not None:
+            with atomic_writer(output) as handle:
+                handle.write(text)
+        else:
+            sys.stdout.write(text)
     raise typer.Exit(1 if failed else 0)
 
 

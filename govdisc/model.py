@@ -121,6 +121,32 @@ class Record:
     checks: list[Check] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Record:
+        """A record read back from ``extract --format jsonl``."""
+        evidence = {
+            k: Evidence(
+                v.get("source", "prose"), v.get("text", ""), v.get("page"), v.get("approx"), bool(v.get("derived"))
+            )
+            for k, v in (d.get("evidence") or {}).items()
+        }
+        checks = [Check(c["id"], c.get("status") or ("passed" if c.get("ok") else "failed"), c.get("message", ""))
+                  for c in d.get("checks") or []]  # fmt: skip
+        return cls(
+            file=d.get("file", ""),
+            doc_index=int(d.get("doc_index") or 0),
+            title=d.get("title"),
+            agency=d.get("agency"),
+            region=d.get("region"),
+            year=d.get("year"),
+            doc_type=d.get("doc_type") or "other",
+            template=d.get("template"),
+            metrics=dict(d.get("metrics") or {}),
+            evidence=evidence,
+            checks=checks,
+            warnings=list(d.get("warnings") or []),
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,

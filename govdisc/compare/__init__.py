@@ -1,0 +1,10 @@
+"""``govdisc compare``: agencies and years side by side."""
+
+from __future__ import annotations
+
+from .build import GROUP_LEVELS, Comparison, Filters, build, columns_for
+from .figures import DERIVED, PRESET_NAMES, PRESETS
+from .render import EXTENSIONS, FORMATS
+
+__all__ = ["DERIVED", "EXTENSIONS", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Filters",
+           "build", "columns_for"]  # fmt: skip

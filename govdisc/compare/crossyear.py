@@ -1,0 +1,47 @@
+"""Figures that must carry over from one year's report to the next of the same agency."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govdisc.keys import label
+from govdisc.model import Check, Record
+
+#: (check id, this year's key, last year's keys added, this year's keys added, this year's keys subtracted)
+CARRY_OVER: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    ("crossyear.carried_over", "requests.carried_over.total", ("requests.carried_forward.total",), (), ()),
+    ("crossyear.rules.in_force", "rules.in_force", ("rules.in_force",), ("rules.issued",), ("rules.repealed",)),
+    ("crossyear.normative_docs.in_force", "normative_docs.in_force", ("normative_docs.in_force",),
+     ("normative_docs.issued",), ("normative_docs.repealed",)),
+)  # fmt: skip
+
+
+def cross_year_checks(records: Sequence[Record]) -> list[Check]:
+    """Compare each agency's consecutive years: 上年结转 = last year's 结转下年度, 现行有效 = last + 制发 − 废止."""
+    by_agency: dict[str, dict[int, Record]] = {}
+    for r in records:
+        if r.agency and r.year is not None:
+            by_agency.setdefault(r.agency, {})[r.year] = r
+    checks: list[Check] = []
+    for agency, years in sorted(by_agency.items()):
+        for year in sorted(years):
+            last = years.get(year - 1)
+            if last is None:
+                continue
+            now = years[year]
+            for check_id, key, before, plus, minus in CARRY_OVER:
+                terms = [(k, last) for k in before] + [(k, now) for k in (*plus, *minus)]
+                if key not in now.metrics or any(k not in rec.metrics for k, rec in terms):
+                    continue
+                expected = (
+                    sum(last.metrics[k] for k in before)
+                    + sum(now.metrics[k] for k in plus)
+                    - sum(now.metrics[k] for k in minus)
+                )
+                got = now.metrics[key]
+                said = f"{agency} {year}: {label(key)} {got:g}; from {year - 1}: {expected:g}"
+                status = "passed" if abs(got - expected) < 1e-6 else "failed"
+                checks.append(
+                    Check(check_id, status, said if status == "passed" else f"{said} (differs by {got - expected:g})")
+                )
+    return checks
