@@ -14,9 +14,11 @@ from govdisc import __version__
 from govdisc.compare import EXTENSIONS as COMPARE_EXTENSIONS
 from govdisc.compare import FORMATS as COMPARE_FORMATS
 from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build, columns_for
+from govdisc.compare.build import dedupe
+from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
 from govdisc.extract import read_document
-from govdisc.model import Paragraph, ReadError, Record
+from govdisc.model import Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, render, rich_table
 from govdisc.pipeline import extract_paths
@@ -120,40 +122,36 @@ def _load_records(paths: list[str], record_files: list[Path]) -> tuple[list[Reco
     return records, failed
 
 
+Str = Optional[str]  # noqa: UP045 (typer reads annotations at run time on Python 3.10)
+Ints = Optional[list[int]]  # noqa: UP045
+Strs = Optional[list[str]]  # noqa: UP045
+Paths = Optional[list[Path]]  # noqa: UP045
+CompareFormatOpt = Annotated[
+    Str,
+    typer.Option("--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from its extension)."),
+]
+ExpectOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(help="File of expected agency names, one a line: list those with no report."),
+]
+
+
 @app.command()
 def compare(
-    paths: Annotated[
-        Optional[list[str]],
-        typer.Argument(  # noqa: UP045
-            help="Folders or files to extract, JSONL files of records, or - for records on stdin.", show_default=False
-        ),
-    ] = None,
-    records_file: Annotated[
-        Optional[list[Path]], typer.Option("--records", help="JSONL records from govdisc extract.")
-    ] = None,  # noqa: UP045
-    metrics: Annotated[
-        Optional[str], typer.Option(help="Comma-separated metric keys or derived figures to show.")
-    ] = None,  # noqa: UP045
-    preset: Annotated[
-        Optional[str], typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")
-    ] = None,  # noqa: UP045
+    paths: Annotated[Strs, typer.Argument(help="Folders or files, JSONL records, or - for records on stdin.")] = None,
+    records_file: Annotated[Paths, typer.Option("--records", help="JSONL records from govdisc extract.")] = None,
+    metrics: Annotated[Str, typer.Option(help="Comma-separated metric keys or derived figures.")] = None,
+    preset: Annotated[Str, typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")] = None,
     lang: Annotated[str, typer.Option(help="Column headers: zh or en.")] = "zh",
-    year: Annotated[Optional[list[int]], typer.Option(help="Only these years (repeatable).")] = None,  # noqa: UP045
-    doc_type: Annotated[Optional[list[str]], typer.Option("--doc-type", help="Only these document types.")] = None,  # noqa: UP045
-    agency: Annotated[Optional[str], typer.Option(help="Only agencies whose name contains this.")] = None,  # noqa: UP045
-    sort: Annotated[Optional[str], typer.Option(help="Sort by this column (ascending; --desc for descending).")] = None,  # noqa: UP045
+    year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
+    doc_type: Annotated[Strs, typer.Option("--doc-type", help="Only these document types (repeatable).")] = None,
+    agency: Annotated[Str, typer.Option(help="Only agencies whose name contains this.")] = None,
+    sort: Annotated[Str, typer.Option(help="Sort by this column (ascending; --desc for descending).")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     top: Annotated[Optional[int], typer.Option(help="Only the first N rows.")] = None,  # noqa: UP045
-    group_by: Annotated[Optional[str], typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,  # noqa: UP045
-    expect: Annotated[
-        Optional[Path], typer.Option(help="File of expected agency names, one a line: list those without a report.")
-    ] = None,  # noqa: UP045
-    fmt: Annotated[
-        Optional[str],
-        typer.Option(
-            "--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from the extension)."
-        ),
-    ] = None,  # noqa: UP045
+    group_by: Annotated[Str, typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,
+    expect: ExpectOpt = None,
+    fmt: CompareFormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
 ) -> None:
@@ -177,11 +175,9 @@ def compare(
         raise typer.BadParameter("give folders, files, JSONL records or - for stdin", param_hint="PATH")
     records, failed = _load_records(list(paths or []), list(records_file or []))
     wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
-    expected = (
-        [line.strip() for line in expect.read_text(encoding="utf-8-sig").splitlines() if line.strip()] if expect else []
-    )
-    options = dict(filters=Filters(year or (), doc_type or (), agency), group_by=group_by, sort=sort, desc=desc, top=top,
-                   expect=expected)  # fmt: skip
+    expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
+    filters = Filters(year or (), doc_type or (), agency)
+    options = {"filters": filters, "group_by": group_by, "sort": sort, "desc": desc, "top": top, "expect": expected}
     sheets = [(preset or "summary", build(records, columns_for(records, preset, wanted), **options))]
     if fmt == "xlsx" and preset == "all" and not wanted:
         sheets += [(name, build(records, columns_for(records, name, None), **options)) for name in PRESETS]
@@ -192,8 +188,13 @@ def compare(
     elif fmt == "table" and output is None:
         Console(highlight=False, width=None if sys.stdout.isatty() else 250).print(to_rich(comparison, lang))
     else:
-        text = {"table": lambda: to_text(comparison, lang), "csv": lambda: to_csv(comparison, lang, bom=not no_bom),
-                "json": lambda: to_json(comparison, lang), "markdown": lambda: to_markdown(comparison, lang)}[fmt]()  # fmt: skip
+        renderers = {
+            "table": lambda: to_text(comparison, lang),
+            "csv": lambda: to_csv(comparison, lang, bom=not no_bom),
+            "json": lambda: to_json(comparison, lang),
+            "markdown": lambda: to_markdown(comparison, lang),
+        }
+        text = renderers[fmt]()
         if output is not None:
             with atomic_writer(output) as handle:
                 handle.write(text)
@@ -213,22 +214,27 @@ def check(
     but do not fail.
     """
     _check_paths(paths)
-    failed = unreadable = documents = 0
+    failed = unreadable = 0
     out = Console(highlight=False, soft_wrap=True)
+
+    def say(name: str, c: Check) -> int:
+        if c.status != "passed" or all_checks:
+            out.print(f"{name}: {c.status.upper().replace('_', ' ')} {c.id}: {c.message}", markup=False)
+        return c.status == "failed"
+
+    records: list[Record] = []
     for result in extract_paths(paths):
         if result.error:
             unreadable += 1
             error(f"{result.label}: {result.error}")
             continue
         for record in result.records:
-            documents += 1
+            records.append(record)
             name = result.label if len(result.records) == 1 else f"{result.label}#{record.doc_index}"
-            for c in record.checks:
-                if c.status == "failed":
-                    failed += 1
-                if c.status != "passed" or all_checks:
-                    out.print(f"{name}: {c.status.upper().replace('_', ' ')} {c.id}: {c.message}", markup=False)
-    out.print(f"{documents} document(s) checked, {failed} failed check(s)", markup=False)
+            failed += sum(say(name, c) for c in record.checks)
+    unique, _ = dedupe(records)
+    failed += sum(say("across years", c) for c in cross_year_checks(unique))
+    out.print(f"{len(records)} document(s) checked, {failed} failed check(s)", markup=False)
     raise typer.Exit(1 if failed or unreadable else 0)
 
 

@@ -57,7 +57,7 @@ class Comparison:
 
 
 def columns_for(records: Sequence[Record], preset: str | None, metrics: Sequence[str] | None) -> list[str]:
-    """The columns to show: the keys asked for, a preset's, or (``all``) every metric present and every derived figure."""
+    """The columns to show: the keys asked for, a preset's, or (``all``) every metric present and every derived one."""
     if metrics:
         return list(metrics)
     if preset == "all":
