@@ -136,7 +136,7 @@ def build(
         rows=rows,
         totals=totals if rows else None,
         by_year=by_year,
-        missing=coverage(chosen, expect) if expect else {},
+        missing=coverage(chosen, expect, (filters or Filters()).years) if expect else {},
         cross_year=cross_year_checks(chosen),
         notes=notes,
     )
@@ -150,11 +150,18 @@ def _sum_counts_rows(rows: Sequence[Row]) -> dict[str, float]:
     return counts
 
 
-def coverage(records: Sequence[Record], expected: Sequence[str]) -> dict[int | None, list[str]]:
-    """For each year present, the expected agencies (matched as substrings) that have no record."""
-    years = sorted({r.year for r in records}, key=lambda y: (y is None, y or 0)) or [None]
-    missing: dict[int | None, list[str]] = {}
-    for year in years:
-        names = [r.agency or "" for r in records if r.year == year]
-        missing[year] = [e for e in expected if not any(e in n for n in names)]
-    return missing
+def coverage(
+    records: Sequence[Record], expected: Sequence[str], years: Sequence[int] = ()
+) -> dict[int | None, list[str]]:
+    """Expected agencies (matched as substrings of agency names) that have no record.
+
+    With ``years`` (``--year``), one list per year asked for; otherwise one list (key None) of the
+    agencies with no record in any year present.
+    """
+
+    def lacking(names: list[str]) -> list[str]:
+        return [e for e in expected if not any(e in n for n in names)]
+
+    if not years:
+        return {None: lacking([r.agency or "" for r in records])}
+    return {y: lacking([r.agency or "" for r in records if r.year == y]) for y in years}
