@@ -15,6 +15,7 @@ from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import PROSE_RULES, find_counts
 from govdisc.parse.reflow import prose_paragraphs
+from govdisc.region import resolve
 from govdisc.segment import Segment, segment
 from govdisc.tables import read_tables
 from govdisc.tables.template import template_of
@@ -31,6 +32,7 @@ def parse_segment(seg: Segment, file: str) -> Record:
         doc_index=seg.index,
         title=meta.title,
         agency=meta.agency,
+        region=resolve(meta.agency, f"{meta.title or ''} {file}"),
         year=meta.year,
         doc_type=meta.doc_type,
         warnings=list(seg.warnings),

@@ -10,20 +10,25 @@ Triple = tuple[str | None, str | None, str | None]
 
 LEVELS = ("province", "city", "county")
 
-SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "特区", "新区", "省", "市", "州", "盟", "县", "区", "旗")
+SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区", "特区", "新区",
+    "省", "市", "州", "盟", "县", "区", "旗",
+)  # fmt: skip
 
 ETHNIC_GROUPS = (
-    "壮族", "回族", "满族", "维吾尔族", "苗族", "彝族", "土家族", "藏族", "蒙古族", "侗族", "布依族", "瑶族", "白族",
-    "朝鲜族", "哈尼族", "黎族", "哈萨克族", "傣族", "畲族", "傈僳族", "东乡族", "仡佬族", "拉祜族", "佤族", "水族",
-    "纳西族", "羌族", "土族", "仫佬族", "锡伯族", "柯尔克孜族", "景颇族", "达斡尔族", "撒拉族", "布朗族", "毛南族",
-    "塔吉克族", "普米族", "阿昌族", "怒族", "鄂温克族", "京族", "基诺族", "德昂族", "保安族", "俄罗斯族", "裕固族",
-    "乌孜别克族", "门巴族", "鄂伦春族", "独龙族", "赫哲族", "高山族", "珞巴族", "塔塔尔族",
-    "维吾尔", "蒙古", "哈萨克", "柯尔克孜", "锡伯",
+    "柯尔克孜族", "乌孜别克族", "维吾尔族", "哈萨克族", "达斡尔族", "塔吉克族", "鄂温克族", "俄罗斯族", "鄂伦春族",
+    "塔塔尔族", "柯尔克孜", "土家族", "蒙古族", "布依族", "朝鲜族", "哈尼族", "傈僳族", "东乡族", "仡佬族", "拉祜族",
+    "纳西族", "仫佬族", "锡伯族", "景颇族", "撒拉族", "布朗族", "毛南族", "普米族", "阿昌族", "基诺族", "德昂族",
+    "保安族", "裕固族", "门巴族", "独龙族", "赫哲族", "高山族", "珞巴族", "维吾尔", "哈萨克", "壮族", "回族", "满族",
+    "苗族", "彝族", "藏族", "侗族", "瑶族", "白族", "黎族", "傣族", "畲族", "佤族", "水族", "羌族", "土族", "怒族",
+    "京族", "蒙古", "锡伯",
 )  # fmt: skip
 
 SHORT_EXCEPTIONS = {"神农架林区": "神农架"}
 
-GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区"})
+ALIAS_SUFFIXES = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+GENERIC_NAMES = frozenset({"城区", "郊区", "矿区", "东区", "西区", "南区", "北区", "中区"})
 
 SUFFIX_AHEAD = ("省", "市", "区", "县", "州", "盟", "旗", "地区", "自治")
 
@@ -58,18 +63,23 @@ def short_name(name: str) -> str:
     if name in SHORT_EXCEPTIONS:
         return SHORT_EXCEPTIONS[name]
     stem = next((name[: -len(s)] for s in SUFFIXES if name.endswith(s) and len(name) - len(s) >= MIN_SHORT), name)
-    groups = sorted(ETHNIC_GROUPS, key=len, reverse=True)
-    stripped = True
+    stripped = "自治" in name
     while stripped:
         stripped = False
-        for group in groups:
+        for group in ETHNIC_GROUPS:
             if stem.endswith(group) and len(stem) - len(group) >= MIN_SHORT:
                 stem, stripped = stem[: -len(group)], True
                 break
     return stem
 
 
+def aliases(name: str) -> tuple[str, ...]:
+    """Customary forms of an autonomous unit's name (恩施土家族苗族自治州 → 恩施州)."""
+    return tuple(short_name(name) + alias for suffix, alias in ALIAS_SUFFIXES.items() if name.endswith(suffix))
+
+
 def _read_table() -> list[tuple[str, str, str]]:
+    """(code, name, parent_code) rows of the shipped table."""
     text = (files("govdisc") / "data" / "gbt2260.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return [(code, name, parent) for code, name, parent in rows[1:]]
@@ -77,6 +87,7 @@ def _read_table() -> list[tuple[str, str, str]]:
 
 @lru_cache(maxsize=1)
 def _index() -> Index:
+    """The table, indexed once per process."""
     rows = _read_table()
     raw = {code: (name, parent) for code, name, parent in rows}
 
@@ -102,7 +113,8 @@ def _index() -> Index:
     codes_of: dict[Triple, str] = {}
     for code in sorted(units):
         unit = units[code]
-        full.setdefault(unit.name, []).append(code)
+        for name in (unit.name, *aliases(unit.name)):
+            full.setdefault(name, []).append(code)
         abbreviated = short_name(unit.name)
         if abbreviated != unit.name:
             short.setdefault(abbreviated, []).append(code)
@@ -119,13 +131,12 @@ def _index() -> Index:
 def _same_name_collapsed(index: Index, codes: tuple[str, ...]) -> tuple[str, ...]:
     """Drop a unit whose same-named descendant is also a candidate (上海市 the province vs 上海市 the city)."""
     units = index.units
-    return tuple(
-        c for c in codes
-        if not any(c in units[o].ancestors and units[o].name == units[c].name for o in codes)
-    )  # fmt: skip
+    shadowed = {a for c in codes for a in units[c].ancestors if units[a].name == units[c].name}
+    return tuple(c for c in codes if c not in shadowed)
 
 
 def _suffix_ahead(text: str, end: int) -> bool:
+    """True when text[end:] continues like an administrative suffix (江门 + 区…), so a short name is not meant."""
     return text.startswith(SUFFIX_AHEAD, end)
 
 
@@ -159,6 +170,7 @@ def _next_token(index: Index, text: str, start: int, parents: tuple[str, ...] | 
 
 
 def _tokens(index: Index, text: str) -> list[Token]:
+    """The chain of nested place names the text starts with (province, city, county)."""
     found: list[Token] = []
     start, parents = 0, None
     while (token := _next_token(index, text, start, parents)) is not None:
@@ -189,13 +201,13 @@ def _by_context(index: Index, codes: tuple[str, ...], context: str) -> tuple[str
 def _region(index: Index, codes: tuple[str, ...]) -> dict[str, str | None] | None:
     """The part of the candidates' (province, city, county) they all agree on."""
     agreed: list[str | None] = []
-    for names in zip(*(index.units[c].triple for c in codes)):
-        if len(set(names)) != 1 or names[0] is None:
+    for names in zip(*(index.units[c].triple for c in codes), strict=True):
+        if len(set(names)) != 1:
             break
         agreed.append(names[0])
-    if not agreed:
+    province, city, county = (*agreed, None, None, None)[:3]
+    if province is None:
         return None
-    province, city, county = (*agreed, None, None)[:3]
     return {"province": province, "city": city, "county": county, "code": index.codes_of[(province, city, county)]}
 
 
@@ -209,8 +221,7 @@ def resolve(agency: str | None, context: str = "") -> dict[str, str | None] | No
         return None
     index = _index()
     tokens = _tokens(index, agency.strip())
-    for i in range(len(tokens) - 1, -1, -1):
-        token = tokens[i]
+    for token in reversed(tokens):
         codes = _same_name_collapsed(index, token.codes)
         if token.short:
             codes = _standalone_short(index, codes)

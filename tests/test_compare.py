@@ -165,3 +165,22 @@ def test_check_reports_cross_year_differences(tmp_path):
     run = run_cli("check", str(tmp_path))
     assert run.returncode == 1
     assert "FAILED crossyear.carried_over" in run.stdout and "2023" in run.stdout
+
+
+def test_group_by_province_sums_anhui(samples_jsonl):
+    data = json.loads(_pipe(samples_jsonl, "--group-by", "province", "--format", "json").stdout)
+    anhui = [r for r in data["rows"] if r["name"] == "安徽省"]
+    assert len(anhui) == 1
+    members = [r for r in jsonl(samples_jsonl) if (r["region"] or {}).get("province") == "安徽省"]
+    assert anhui[0]["documents"] == len(members) == 8
+    assert anhui[0]["values"]["published.items"] == sum(r["metrics"].get("published.items", 0) for r in members)
+
+
+def test_same_body_under_two_names_is_one_agency():
+    a = _rec("洪泽区人民政府", 2023, requests__carried_forward__total=2)
+    b = _rec("淮安市洪泽区人民政府", 2024, requests__carried_over__total=2)
+    for r in (a, b):
+        r.region = {"province": "江苏省", "city": "淮安市", "county": "洪泽区", "code": "320813"}
+    comparison = build([a, b], ["requests.carried_over.total"])
+    assert {r.name for r in comparison.rows} == {"淮安市洪泽区人民政府"}
+    assert [c.status for c in comparison.cross_year] == ["passed"]

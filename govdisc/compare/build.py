@@ -11,6 +11,7 @@ from govdisc.model import Check, Record
 
 from .crossyear import cross_year_checks
 from .figures import DERIVED, PRESETS, YOY_PREFIX, value_of
+from .identity import agency_identity, display_names
 
 GROUP_LEVELS = ("province", "city", "county")
 UNKNOWN_REGION = "(地区不详)"
@@ -70,20 +71,20 @@ def dedupe(records: Iterable[Record]) -> tuple[list[Record], list[str]]:
     best: dict[tuple[str, int | None], Record] = {}
     notes = []
     for r in records:
-        key = (r.agency or r.file, r.year)
+        key = (agency_identity(r), r.year)
         old = best.get(key)
         if old is not None:
             keep = r if len(r.metrics) > len(old.metrics) else old
-            notes.append(f"{key[0]} {key[1] or ''}: two documents ({old.file}, {r.file}); kept {keep.file}")
+            notes.append(f"{r.agency} {key[1] or ''}: two documents ({old.file}, {r.file}); kept {keep.file}")
             best[key] = keep
         else:
             best[key] = r
     return list(best.values()), notes
 
 
-def _group_name(record: Record, level: str | None) -> str:
+def _group_name(record: Record, level: str | None, names: dict[str, str]) -> str:
     if level is None:
-        return record.agency or record.file
+        return names[agency_identity(record)]
     from govdisc.region import region_key, resolve
 
     region = record.region or resolve(record.agency, record.title or "")
@@ -114,8 +115,9 @@ def build(
     years = {r.year for r in chosen}
     by_year = len(years) > 1
     groups: dict[tuple[str, int | None], list[Record]] = defaultdict(list)
+    names = display_names(chosen)
     for r in chosen:
-        groups[(_group_name(r, group_by), r.year if by_year else None)].append(r)
+        groups[(_group_name(r, group_by, names), r.year if by_year else None)].append(r)
     rows = [Row(name, year, _sum_counts(members), len(members)) for (name, year), members in groups.items()]
     index = {(row.name, row.year): row for row in rows}
     for row in rows:

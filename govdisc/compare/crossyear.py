@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from govdisc.keys import label
 from govdisc.model import Check, Record
 
+from .identity import agency_identity, display_names
+
 #: (check id, this year's key, last year's keys added, this year's keys added, this year's keys subtracted)
 CARRY_OVER: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     ("crossyear.carried_over", "requests.carried_over.total", ("requests.carried_forward.total",), (), ()),
@@ -19,9 +21,10 @@ CARRY_OVER: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, .
 def cross_year_checks(records: Sequence[Record]) -> list[Check]:
     """Compare each agency's consecutive years: 上年结转 = last year's 结转下年度, 现行有效 = last + 制发 − 废止."""
     by_agency: dict[str, dict[int, Record]] = {}
+    names = display_names(list(records))
     for r in records:
         if r.agency and r.year is not None:
-            by_agency.setdefault(r.agency, {})[r.year] = r
+            by_agency.setdefault(names[agency_identity(r)], {})[r.year] = r
     checks: list[Check] = []
     for agency, years in sorted(by_agency.items()):
         for year in sorted(years):
