@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from govdisc import __version__
+from govdisc.cache import Cache, cache_dir
+from govdisc.cache import clear as clear_cache
 from govdisc.compare import EXTENSIONS as COMPARE_EXTENSIONS
 from govdisc.compare import FORMATS as COMPARE_FORMATS
 from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build, columns_for
@@ -20,8 +25,9 @@ from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_tex
 from govdisc.extract import read_document
 from govdisc.model import Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
-from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, render, rich_table
-from govdisc.pipeline import extract_paths
+from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, jsonl_lines, render, rich_table
+from govdisc.pipeline import FileResult, discover
+from govdisc.runner import MB, Limits, run
 
 app = typer.Typer(
     add_completion=False,
@@ -58,18 +64,66 @@ def _check_paths(paths: list[Path]) -> None:
         raise typer.BadParameter(f"no such file or folder: {', '.join(missing)}", param_hint="PATH")
 
 
-def _emit(records: list[Record], fmt: str | None, output: Path | None, no_bom: bool) -> None:
+# Run options shared by every command that reads documents.
+WorkersOpt = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--workers", "-w", help="Worker processes (default: the machine's cores; 0: in this process)."),
+]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file again; do not use or fill the cache.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger than this many MB.")]
+MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
+TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
+DEFAULT_LIMITS = Limits()
+
+
+def _read(
+    paths: list[Path], workers: int | None, no_cache: bool, quiet: bool, max_size: float, max_pages: int, timeout: float
+) -> Iterator[FileResult]:
+    """Every file's result in file order, each unreadable file named on stderr, a progress bar on a terminal."""
+    _check_paths(paths)
+    limits = Limits(max_size=int(max_size * MB), max_pages=max_pages, timeout=timeout)
+    cache = None if no_cache else Cache()
+    show = not quiet and sys.stderr.isatty()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+               TextColumn("errors: {task.fields[errors]}"), TimeElapsedColumn())  # fmt: skip
+    started, errors = time.monotonic(), 0
+    with Progress(*columns, console=err, transient=True, disable=not show) as progress:
+        task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
+        for n, result in enumerate(run(paths, workers, limits, cache), 1):
+            if result.error:
+                errors += 1
+                progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False, highlight=False)
+            rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
+            progress.update(task, advance=1, rate=rate, errors=errors)
+            yield result
+    if cache is not None:
+        cache.close()
+
+
+def _emit(records: Iterable[Record], fmt: str | None, output: Path | None, no_bom: bool) -> None:
+    """Write records: JSONL streams as records arrive; the other formats need them all."""
     fmt = format_for(str(output) if output else None, fmt, sys.stdout.isatty())
     if fmt not in FORMATS:
         raise typer.BadParameter(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", param_hint="--format")
+    if fmt == "jsonl":
+        if output is not None:
+            with atomic_writer(output) as handle:
+                handle.writelines(jsonl_lines(records))
+        else:
+            for line in jsonl_lines(records):
+                sys.stdout.write(line)
+            sys.stdout.flush()
+        return
+    everything = list(records)
     if output is not None:
-        text = render(records, fmt, bom=not no_bom)
+        text = render(everything, fmt, bom=not no_bom)
         with atomic_writer(output) as handle:
             handle.write(text)
     elif fmt == "table":
-        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(records))
+        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(everything))
     else:
-        sys.stdout.write(render(records, fmt, bom=not no_bom))
+        sys.stdout.write(render(everything, fmt, bom=not no_bom))
         sys.stdout.flush()
 
 
@@ -79,24 +133,50 @@ def extract(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
+    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
+    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
 ) -> None:
     """Read every document and print one record per document found.
 
     Exit status: 0 when every file was read, 1 when some could not be (each named on stderr), 2 for usage errors.
     """
-    _check_paths(paths)
-    records: list[Record] = []
     failed = 0
-    for result in extract_paths(paths):
-        if result.error:
-            failed += 1
-            error(f"{result.label}: {result.error}")
-        records.extend(result.records)
-    _emit(records, fmt, output, no_bom)
+
+    def records() -> Iterator[Record]:
+        nonlocal failed
+        for result in _read(paths, workers, no_cache, quiet, max_size, max_pages, timeout):
+            failed += bool(result.error)
+            yield from result.records
+
+    _emit(records(), fmt, output, no_bom)
     raise typer.Exit(1 if failed else 0)
 
 
-def _load_records(paths: list[str], record_files: list[Path]) -> tuple[list[Record], int]:
+cache_app = typer.Typer(help="The extraction cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete every cached result."""
+    freed = clear_cache()
+    print(f"cleared {cache_dir()} ({freed / MB:.1f} MB)")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Where the cache is and how large."""
+    path = cache_dir() / "cache.sqlite"
+    print(f"{path} ({path.stat().st_size / MB:.1f} MB)" if path.exists() else f"{path} (empty)")
+
+
+def _load_records(
+    paths: list[str], record_files: list[Path], read: Callable[[list[Path]], Iterator[FileResult]]
+) -> tuple[list[Record], int]:
     """Records from JSONL (``-`` for stdin, ``*.jsonl``, ``--records``) or extracted from documents."""
     records: list[Record] = []
     failed = 0
@@ -113,11 +193,8 @@ def _load_records(paths: list[str], record_files: list[Path]) -> tuple[list[Reco
                         raise typer.BadParameter(f"{given}, line {n}: not a govdisc record ({exc})") from None
         else:
             documents.append(Path(given))
-    _check_paths(documents)
-    for result in extract_paths(documents):
-        if result.error:
-            failed += 1
-            error(f"{result.label}: {result.error}")
+    for result in read(documents) if documents else ():
+        failed += bool(result.error)
         records.extend(result.records)
     return records, failed
 
@@ -154,6 +231,12 @@ def compare(
     fmt: CompareFormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
+    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
+    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
 ) -> None:
     """Line agencies (and years) up side by side: one row per agency, one column per metric."""
     if preset is not None and preset not in PRESET_NAMES:
@@ -173,7 +256,11 @@ def compare(
         raise typer.BadParameter("xlsx needs -o FILE", param_hint="--format")
     if not paths and not records_file:
         raise typer.BadParameter("give folders, files, JSONL records or - for stdin", param_hint="PATH")
-    records, failed = _load_records(list(paths or []), list(records_file or []))
+    records, failed = _load_records(
+        list(paths or []),
+        list(records_file or []),
+        lambda docs: _read(docs, workers, no_cache, quiet, max_size, max_pages, timeout),
+    )
     wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
     expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
     filters = Filters(year or (), doc_type or (), agency)
@@ -207,13 +294,18 @@ def compare(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.", show_default=False)],
     all_checks: Annotated[bool, typer.Option("--all", help="Also list the checks that passed.")] = False,
+    workers: WorkersOpt = None,
+    no_cache: NoCacheOpt = False,
+    quiet: QuietOpt = False,
+    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
+    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
+    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
 ) -> None:
     """Run the consistency checks and list what fails; exit 1 when anything fails (or a file cannot be read).
 
     Doubtful checks (failing only through blank or ``/`` cells) and checks that cannot run are listed too,
     but do not fail.
     """
-    _check_paths(paths)
     failed = unreadable = 0
     out = Console(highlight=False, soft_wrap=True)
 
@@ -223,10 +315,9 @@ def check(
         return c.status == "failed"
 
     records: list[Record] = []
-    for result in extract_paths(paths):
+    for result in _read(paths, workers, no_cache, quiet, max_size, max_pages, timeout):
         if result.error:
             unreadable += 1
-            error(f"{result.label}: {result.error}")
             continue
         for record in result.records:
             records.append(record)

@@ -1,7 +1,9 @@
-"""Shared fixtures: the reportlab CJK font and the shared corpus of real reports."""
+"""Shared fixtures: the reportlab CJK font, the shared corpus of real reports, a private cache."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,3 +27,8 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("shared corpus not present")
     return CORPUS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every test run (and every govdisc it starts) uses its own empty extraction cache."""
+    os.environ["GOVDISC_CACHE_DIR"] = tempfile.mkdtemp(prefix="govdisc-cache-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,8 +26,29 @@ READERS: dict[str, Callable[[Path], Document]] = {
 SUPPORTED = tuple(sorted(READERS))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one file into a Document; raise ReadError with a one-line reason when it cannot be read."""
+#: A docx that unpacks to more than this, or to a large size at a ratio above MAX_RATIO, is refused.
+MAX_UNPACKED = 512 << 20
+MAX_RATIO = 100
+
+
+def check_zip(path: Path) -> None:
+    """Refuse a docx that is not a zip, or that would unpack to far more than it holds (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise ReadError("not a docx (not a zip archive)") from None
+    unpacked = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if unpacked > MAX_UNPACKED or (unpacked > (32 << 20) and unpacked / packed > MAX_RATIO):
+        raise ReadError(f"refused: the docx would unpack to {unpacked >> 20} MB from {packed >> 10} KB (a zip bomb?)")
+
+
+def read_document(path: str | Path, max_pages: int | None = None) -> Document:
+    """Read one file into a Document; raise ReadError with a one-line reason when it cannot be read.
+
+    ``max_pages`` limits a pdf's pages (None: no limit).
+    """
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -35,7 +57,11 @@ def read_document(path: str | Path) -> Document:
         raise ReadError("not a regular file")
     if path.stat().st_size == 0:
         raise ReadError("empty file")
+    if reader is read_docx:
+        check_zip(path)
     try:
+        if reader is read_pdf and max_pages is not None:
+            return read_pdf(path, max_pages=max_pages)
         return reader(path)
     except ReadError:
         raise
