@@ -256,10 +256,14 @@ def parse_html(text: str) -> etree._Element:
     text = _XML_DECL.sub("", text).replace("\x00", "")
     if not text.strip():
         raise ReadError("no text: the html is empty")
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except etree.ParserError as exc:
         raise ReadError(f"cannot parse html ({exc})") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise ReadError("html nested too deeply (over 256 levels): refused")
+    return root
 
 
 def html_blocks(root: etree._Element) -> list[Block]:

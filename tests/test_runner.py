@@ -1,0 +1,153 @@
+"""Many files: worker pool, limits, hostile input, cache, resuming, output order."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import govdisc.runner as runner
+from govdisc.cache import Cache
+from govdisc.runner import Limits, run
+from tests.helpers import ROOT, SEEDS, jsonl, run_cli
+from tests.hostile import make_hostile
+
+
+def _seed_folder(folder: Path, copies: int = 1) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(copies):
+        for seed in SEEDS:
+            text = seed.read_text(encoding="utf-8")
+            if n:
+                text = text.replace("2022年", f"2022年（第{n}份）", 1)  # different content: no two files alike
+            (folder / f"{n:03d}_{seed.name}").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_hostile_files_among_the_seeds(tmp_path):
+    folder = _seed_folder(tmp_path / "docs")
+    bad = make_hostile(folder)
+    started = time.monotonic()
+    run = subprocess.run([sys.executable, "-m", "govdisc", "extract", str(folder), "--format", "jsonl", "--no-cache"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
+    elapsed = time.monotonic() - started
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.strip()]
+    for name in bad:
+        assert sum(f" {name}: " in line for line in errors) == 1, (name, errors)
+    assert all(line.startswith("govdisc: error: ") for line in errors)
+    readable_as_root = os.geteuid() == 0  # root reads a file without read permission
+    assert len(jsonl(run.stdout)) == 15 + readable_as_root
+    print(f"hostile folder: {elapsed:.1f} s")
+
+
+def test_parallel_output_is_in_file_order(tmp_path):
+    folder = _seed_folder(tmp_path / "docs", copies=3)
+    one = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0)]
+    two = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=2)]
+    assert one == two and [label for label, _ in one] == sorted(label for label, _ in one)
+
+
+def test_a_crashing_or_hanging_worker_is_replaced(tmp_path, monkeypatch):
+    folder = _seed_folder(tmp_path / "docs", copies=2)
+    real = runner.work
+
+    def flaky(path: str, label: str, limits: Limits):
+        if label.startswith("000_001"):
+            os._exit(3)
+        if label.startswith("001_002"):
+            time.sleep(60)
+        return real(path, label, limits)
+
+    monkeypatch.setattr(runner, "work", flaky)
+    results = list(run([folder], workers=2, limits=Limits(timeout=2)))
+    errors = {r.label: r.error for r in results if r.error}
+    assert set(errors) == {"000_001_b0e6df2b91b6b31c.txt", "001_002_1dc3a79199100544.txt"}
+    assert "crashed" in errors["000_001_b0e6df2b91b6b31c.txt"]
+    assert "timed out" in errors["001_002_1dc3a79199100544.txt"]
+    assert sum(len(r.records) for r in results) == 2 * 15 - 11 - 1
+
+
+def test_second_run_reads_nothing(tmp_path, monkeypatch):
+    folder = _seed_folder(tmp_path / "docs")
+    cache = Cache(tmp_path / "cache")
+    first = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache)]
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("a cached file was read again")
+
+    monkeypatch.setattr(runner, "work", must_not_read)
+    second = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache)]
+    assert first == second
+
+
+def test_changed_file_is_read_again(tmp_path):
+    folder = _seed_folder(tmp_path / "docs")
+    cache = Cache(tmp_path / "cache")
+    list(run([folder], workers=0, cache=cache))
+    target = folder / "000_000_51b27ab075c1a92c.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("没有收到政府信息公开申请", "收到政府信息公开申请3件"),
+                      encoding="utf-8")  # fmt: skip
+    [result] = [r for r in run([folder], workers=0, cache=cache) if r.label == target.name]
+    assert result.records[0].metrics["requests.received.total"] == 3
+
+
+def _cached(cache_file: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(cache_file, timeout=1) as db:
+            return db.execute("select count(*) from results").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_run_resumes_to_the_same_output(tmp_path):
+    folder = _seed_folder(tmp_path / "docs", copies=16)
+    env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "govdisc", "extract", str(folder), "-o", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cache_file = tmp_path / "cache" / "cache.sqlite"
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline and _cached(cache_file) < 10:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL, "the run ended before it could be interrupted"
+    assert not out.exists()  # never a half-written output
+    done_before = _cached(cache_file)
+    assert 10 <= done_before < 80
+    resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert resumed.returncode == 0
+    fresh = run_cli("extract", str(folder), "--format", "jsonl", "--no-cache")
+    assert out.read_text(encoding="utf-8") == fresh.stdout
+
+
+def test_cache_clear(tmp_path):
+    env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
+    run_ = lambda *a: subprocess.run([sys.executable, "-m", "govdisc", *a], cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: E731
+    assert run_("extract", str(SEEDS[0]), "--format", "jsonl").returncode == 0
+    assert (tmp_path / "cache" / "cache.sqlite").exists()
+    cleared = run_("cache", "clear")
+    assert cleared.returncode == 0 and not (tmp_path / "cache" / "cache.sqlite").exists()
+
+
+def test_no_progress_bar_when_piped():
+    run = run_cli("extract", "samples", "--format", "jsonl")
+    assert run.stderr == ""
+
+
+@pytest.mark.skipif(shutil.which("govdisc") is None, reason="console script not installed")
+def test_limits_have_flags(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("政府信息公开" * 200_000, encoding="utf-8")
+    small_limit = run_cli("extract", str(big), "--max-size", "1", "--format", "jsonl", "--no-cache")
+    assert small_limit.returncode == 1 and "--max-size" in small_limit.stderr
+    assert run_cli("extract", str(big), "--max-size", "10", "--format", "jsonl", "--no-cache").returncode == 0
