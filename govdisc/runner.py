@@ -73,6 +73,17 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
             "cacheable": cacheable}  # fmt: skip
 
 
+def warm_up() -> None:
+    """Load every reader and model once here, so forked workers start ready."""
+    from govdisc.extract import warm_up as import_readers
+    from govdisc.normalize import normalize_text
+    from govdisc.parse.numbers import to_number
+
+    import_readers()
+    normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")
+    to_number("三十五")
+
+
 def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
     if "error" in payload:
         return FileResult(path, label, error=payload["error"])
@@ -80,8 +91,14 @@ def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
     return FileResult(path, label, records)
 
 
-def _worker_main(conn: Connection, limits: Limits) -> None:
+def _worker_main(conn: Connection, parent_end: Connection, limits: Limits) -> None:
+    parent_end.close()
+    parent = os.getppid()
     while True:
+        if not conn.poll(1.0):
+            if os.getppid() != parent:  # the run was killed: do not outlive it
+                return
+            continue
         try:
             task = conn.recv()
         except EOFError:
@@ -95,7 +112,7 @@ def _worker_main(conn: Connection, limits: Limits) -> None:
 class _Worker:
     def __init__(self, ctx: Any, limits: Limits) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, limits), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, self.conn, limits), daemon=True)
         self.process.start()
         child.close()
         self.task: tuple[int, float] | None = None  # (index, started)
@@ -177,6 +194,7 @@ def _pool(
     finish: Callable[[int, dict[str, Any]], None],
     flush: Callable[[], Iterator[FileResult]],
 ) -> Iterator[FileResult]:
+    warm_up()
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     queue = list(reversed(todo))
     pool = [_Worker(ctx, limits) for _ in range(min(workers, len(todo)))]

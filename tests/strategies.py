@@ -139,30 +139,105 @@ def random_grid(draw: st.DrawFn) -> Table:
     return Table.from_rows(rows, draw(st.one_of(st.none(), st.integers(1, 9))))
 
 
+#: The rows of table 3 in the template's order (2021 template, with the 2019 （六）其他处理 row).
+TABLE3_ORDER = TABLE3_LABELS[9:]
+#: A value cell of a filled table: mostly numbers, sometimes blank.
+FILLED_CELL = st.one_of(*[NUMBER_CELL] * 6, st.just(""), st.just(""), BLANK_CELL)
+
+
+def _values(draw: st.DrawFn, width: int) -> list[str | None]:
+    """``width`` value cells; now and then one too many or too few, or a label among them."""
+    n = max(width + draw(st.sampled_from((0, 0, 0, 0, 0, 0, -1, 1))), 0)
+    cells: list[str | None] = draw(st.lists(FILLED_CELL, min_size=n, max_size=n))
+    if cells and not draw(st.integers(0, 7)):
+        cells[draw(st.integers(0, n - 1))] = draw(st.one_of(st.sampled_from(LABELS), st.text(CHARS, max_size=4)))
+    return cells
+
+
+def _some(draw: st.DrawFn, labels: tuple[str, ...]) -> list[str]:
+    """``labels`` in order, some dropped, now and then one repeated or swapped."""
+    kept = [label for label in labels if draw(st.integers(0, 9))]
+    if kept and not draw(st.integers(0, 4)):
+        i, j = draw(st.integers(0, len(kept) - 1)), draw(st.integers(0, len(kept) - 1))
+        kept[i], kept[j] = kept[j], kept[i]
+    if kept and not draw(st.integers(0, 4)):
+        kept.insert(draw(st.integers(0, len(kept))), draw(st.sampled_from(kept)))
+    return kept
+
+
+@st.composite
+def table3_rows(draw: st.DrawFn) -> list[list[str | None]]:
+    """Table 3 as the templates lay it out, with random figures, blanks and slips."""
+    rows: list[list[str | None]] = [
+        ["申请人情况", None, "自然人", "法人或其他组织", None, None, None, None, "总计"],
+        [None, None, None, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", None],
+    ]
+    rows += [[label, None, *_values(draw, 7)] for label in _some(draw, TABLE3_ORDER)]
+    return rows
+
+
+@st.composite
+def table4_rows(draw: st.DrawFn) -> list[list[str | None]]:
+    """Table 4: the group headers, the column headers, one row of fifteen figures."""
+    return [
+        ["行政复议", None, None, None, None, "行政诉讼", *[None] * 9],
+        [*[None] * 5, "未经复议直接起诉", *[None] * 4, "复议后起诉", *[None] * 4],
+        list(TABLE4_LABELS[4:] * 3),
+        _values(draw, 15),
+    ]
+
+
+@st.composite
+def table2_rows(draw: st.DrawFn) -> list[list[str | None]]:
+    """Table 2 of the 2021 or the 2019 template, blocks and subjects sometimes dropped."""
+    if draw(st.booleans()):
+        blocks = [
+            (["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "行政规范性文件"]),
+            (["信息内容", "本年处理决定数量"], ["行政许可", "行政处罚", "行政强制"]),
+            (["信息内容", "本年收费金额（单位：万元）"], ["行政事业性收费"]),
+        ]
+    else:
+        blocks = [
+            (["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章", "规范性文件"]),
+            (
+                ["信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+                ["行政许可", "其他对外管理服务事项", "行政处罚", "行政强制"],
+            ),
+            (["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费"]),
+            (["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购"]),
+        ]
+    rows: list[list[str | None]] = []
+    for header, subjects in blocks:
+        if draw(st.integers(0, 5)):
+            rows.append(list(header))
+            rows += [[subject, *_values(draw, len(header) - 1)] for subject in _some(draw, tuple(subjects))]
+    return rows
+
+
+#: The rows of one standard table.
+TABLE_ROWS = st.one_of(table3_rows(), table4_rows(), table2_rows())
+
+
 @st.composite
 def shaped_grid(draw: st.DrawFn) -> Table:
-    """A table 2, 3 or 4 laid out as the templates do, with random cells, blanks and slips."""
-    value = st.one_of(NUMBER_CELL, NUMBER_CELL, NUMBER_CELL, BLANK_CELL, st.sampled_from(LABELS))
-    kind = draw(st.sampled_from(("table2", "table3", "table4")))
-    rows: list[list[str | None]] = []
-    if kind == "table3":
-        rows.append(["申请人情况", None, "自然人", "法人或其他组织", None, None, None, None, "总计"])
-        rows.append([None, None, None, "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", None])
-        labels = draw(st.lists(st.sampled_from(TABLE3_LABELS[9:]), min_size=1, max_size=30))
-        for label in labels:
-            rows.append([label, *draw(st.lists(value, min_size=6, max_size=8))])
-    elif kind == "table4":
-        rows.append(["行政复议", None, None, None, None, "行政诉讼"])
-        rows.append([*TABLE4_LABELS[4:], "未经复议直接起诉", "复议后起诉"])
-        rows.append([*TABLE4_LABELS[4:] * 3])
-        rows.append(draw(st.lists(value, min_size=14, max_size=16)))
-    else:
-        for _ in range(draw(st.integers(1, 6))):
-            header = draw(st.lists(st.sampled_from(TABLE2_LABELS), min_size=1, max_size=4))
-            rows.append(header)
-            for subject in draw(st.lists(st.sampled_from(TABLE2_LABELS), max_size=4)):
-                rows.append([subject, *draw(st.lists(value, max_size=4))])
-    return Table.from_rows(rows, draw(st.one_of(st.none(), st.integers(1, 9))))
+    """A table 2, 3 or 4 as a grid."""
+    return Table.from_rows(draw(TABLE_ROWS), draw(st.one_of(st.none(), st.integers(1, 9))))
+
+
+def as_lines(rows: list[list[str | None]], form: str) -> list[str]:
+    """Table rows as scraped text: cells joined by `` | ``, spaced numbers, or one cell per line."""
+    cells = [[c for c in row if c is not None] for row in rows]
+    if form == "pipes":
+        return [" | ".join(row) for row in cells if row]
+    if form == "spaces":
+        return [" ".join(c for c in row if c.strip()) for row in cells if any(c.strip() for c in row)]
+    return [c for row in cells for c in row if c.strip()]
+
+
+@st.composite
+def table_text(draw: st.DrawFn) -> list[str]:
+    """A standard table as the lines of a scraped page."""
+    return as_lines(draw(TABLE_ROWS), draw(st.sampled_from(("pipes", "spaces", "cells"))))
 
 
 GRID = st.one_of(random_grid(), shaped_grid())
@@ -199,16 +274,27 @@ def title_line(draw: st.DrawFn) -> str:
 LINE = st.one_of(title_line(), table_line(), table_line(), mutated(), st.sampled_from(SEED_LINES), TEXT)
 
 
+ANNUAL_TITLE = st.builds("{}{}年政府信息公开工作年度报告".format, st.sampled_from(AGENCIES), st.integers(2015, 2025))
+
+
 @st.composite
 def document_blocks(draw: st.DrawFn) -> list[Block]:
-    """The blocks of a random document: titles, prose, table lines, sometimes grid tables, with pages."""
-    blocks: list[Block] = []
-    paged = draw(st.booleans())
-    for n in range(draw(st.integers(0, 30))):
-        page = n // 8 + 1 if paged else None
-        if draw(st.integers(0, 9)) == 0:
-            grid = draw(GRID)
-            blocks.append(Table(grid.rows, page))
+    """The blocks of a random document: titles, prose, tables as grids and as text, with pages or not."""
+    parts: list[list[str] | Table] = [[draw(ANNUAL_TITLE)]] if draw(st.booleans()) else []
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.integers(0, 9))
+        if kind == 0:
+            parts.append(draw(GRID))
+        elif kind == 1:
+            parts.append(draw(table_text()))
         else:
-            blocks.append(Paragraph(draw(LINE), page))
+            parts.append(draw(st.lists(LINE, min_size=1, max_size=3)))
+    paged = draw(st.booleans())
+    blocks: list[Block] = []
+    for part in parts:
+        page = len(blocks) // 8 + 1 if paged else None
+        if isinstance(part, Table):
+            blocks.append(Table(part.rows, page))
+        else:
+            blocks += [Paragraph(line, page) for line in part]
     return blocks

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from govdisc.model import Document, ReadError
 
-from .docx import read_docx
-from .html import read_html
-from .pdf import read_pdf
-from .txt import read_txt
-
-READERS: dict[str, Callable[[Path], Document]] = {
-    ".txt": read_txt,
-    ".text": read_txt,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
-    ".xhtml": read_html,
+#: File extension → reader module of this package (imported when first needed: pdf and docx
+#: libraries cost time to import, and a folder of txt files needs neither).
+READERS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
 }
 
 SUPPORTED = tuple(sorted(READERS))
+
+
+def reader(kind: str) -> Callable[..., Document]:
+    """The ``read_<kind>`` function of module ``kind``."""
+    return getattr(importlib.import_module(f"{__name__}.{kind}"), f"read_{kind}")
+
+
+def warm_up() -> None:
+    """Import every reader now (before worker processes are forked from this one)."""
+    for kind in set(READERS.values()):
+        reader(kind)
 
 
 #: A docx that unpacks to more than this, or to a large size at a ratio above MAX_RATIO, is refused.
@@ -50,19 +60,20 @@ def read_document(path: str | Path, max_pages: int | None = None) -> Document:
     ``max_pages`` limits a pdf's pages (None: no limit).
     """
     path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
         raise ReadError(f"unsupported file type {path.suffix or '(none)'!r} (govdisc reads {', '.join(SUPPORTED)})")
     if not path.is_file():
         raise ReadError("not a regular file")
     if path.stat().st_size == 0:
         raise ReadError("empty file")
-    if reader is read_docx:
+    if kind == "docx":
         check_zip(path)
+    read = reader(kind)
     try:
-        if reader is read_pdf and max_pages is not None:
-            return read_pdf(path, max_pages=max_pages)
-        return reader(path)
+        if kind == "pdf" and max_pages is not None and "max_pages" in inspect.signature(read).parameters:
+            return read(path, max_pages=max_pages)
+        return read(path)
     except ReadError:
         raise
     except PermissionError:

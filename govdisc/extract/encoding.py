@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from charset_normalizer import from_bytes
@@ -41,6 +40,9 @@ _COMMON_HANZI = frozenset(
 )
 
 _CONTROL_OK = frozenset("\t\n\r\f\v\x1b")
+_CONTROL_CHARS = re.compile("[" + "".join(re.escape(chr(c)) for c in [*range(0x20), *range(0x7F, 0xA0)]
+                                          if chr(c) not in _CONTROL_OK) + "]")  # fmt: skip
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (9, 10, 11, 12, 13, 27))
 
 
 @dataclass
@@ -98,8 +100,7 @@ def control_ratio(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ch not in _CONTROL_OK and unicodedata.category(ch) == "Cc")
-    return bad / len(sample)
+    return len(_CONTROL_CHARS.findall(sample)) / len(sample)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -108,7 +109,7 @@ def looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     nul = sample.count(0)
-    ctrl = sum(1 for b in sample if b < 0x20 and b not in (9, 10, 11, 12, 13, 27))
+    ctrl = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return nul / len(sample) > 0.005 or ctrl / len(sample) > 0.03
 
 

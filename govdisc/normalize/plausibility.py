@@ -13,6 +13,7 @@ about −4.6 (median), the same clauses decoded one byte out of phase about −1
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import unicodedata
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
 import opencc
 
 __all__ = [
@@ -99,9 +99,17 @@ class _Model:
     ends: frozenset[str]
 
 
+def jieba_dictionary() -> Path:
+    """jieba's word-frequency dictionary, found without importing jieba (whose import is slow)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).parent / "dict.txt"
+
+
 @lru_cache(maxsize=1)
 def _model() -> _Model:
-    tokens = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").split()
+    tokens = jieba_dictionary().read_text(encoding="utf-8").split()
     freqs = list(map(int, tokens[1::3]))
     words = dict(zip(tokens[0::3], freqs, strict=True))
     chars: dict[str, int] = {}

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 #: Qualifiers before a number, mapped to the ``approx`` mark of RECORD.md.
 APPROX_BEFORE = {"将近": "近", "接近": "近", "近": "近", "超过": "超", "超": "超", "逾": "超",
                  "大约": "约", "约": "约", "大概": "约"}  # fmt: skip
@@ -44,6 +42,8 @@ def to_number(token: str) -> int | float | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", token):
             value: float = float(token) * multiplier
         else:
+            import cn2an  # imported when first needed: it takes a tenth of a second
+
             value = float(cn2an.cn2an(token, "normal")) * multiplier
     except (ValueError, KeyError, TypeError):
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govdisc.model import Evidence
 
@@ -103,13 +104,27 @@ def _other_year(text: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in YEAR.findall(text))
 
 
+@lru_cache(maxsize=8)
+def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``rules`` could: most sentences are skipped at once."""
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern.pattern)})" for r in rules))
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
 def find_counts(
     paragraphs: Iterable[tuple[str, int | None]], rules: Sequence[Rule], year: int | None = None
 ) -> dict[str, Found]:
     """Apply ``rules`` to (text, page) paragraphs; keep, per key, the best-ranked first value."""
     best: dict[str, Found] = {}
+    anywhere = _any_rule(tuple(rules))
     for text, page in paragraphs:
+        if not anywhere.search(text):
+            continue
         for _, sentence in sentences(text):
+            if not anywhere.search(sentence):
+                continue
             for found in _match_sentence(sentence, page, rules, year):
                 old = best.get(found.key)
                 if old is None or found.rank > old.rank:

@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""govdisc's throughput, memory and cache benefit, against the floor of doing almost nothing.
+
+    python bench/run.py --docs 1000            # txt, docx and pdf, 1 and 2 workers, the floor, the cache
+    python bench/run.py --docs 200 --small 0   # quicker: no 10,000-small-files memory run
+
+Builds a corpus of N documents from samples/ and ../shared/corpus/ (every file's content made
+unique, so nothing is cached by accident), runs ``govdisc extract --no-cache`` over each part
+with 1 and 2 workers, and in the same run the floor: ``pdftotext`` over the same pdfs and a bare
+read of the txt/docx files. Prints docs/s, MB/s, peak RSS, and govdisc's time as a multiple of
+the floor; then a second run with the cache, and peak RSS over many small files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+CORPUS = ROOT.parent / "shared" / "corpus" / "annual"
+sys.path.insert(0, str(ROOT))
+
+RSS_PROBE = (
+    "import resource, subprocess, sys, time\n"
+    "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)\n"
+)
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """(seconds, peak RSS of the largest process in MB, exit code) of a command."""
+    out = subprocess.run([sys.executable, "-c", RSS_PROBE, *cmd], capture_output=True, text=True, env=env, check=True)
+    seconds, rss_kb, code = out.stdout.split()
+    return float(seconds), int(rss_kb) / 1024, int(code)
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def vary(text: str, n: int) -> str:
+    """The same document under another agency and title, so its content is unique."""
+    return text.replace("2022年", f"2022年(第{n}批)", 1).replace("2021年", f"2021年(第{n}批)", 1) + f"\n编号{n}\n"
+
+
+def build_corpus(folder: Path, docs: int) -> dict[str, list[Path]]:
+    """``docs`` documents: half txt, a quarter docx, a quarter pdf (real reports and seeds)."""
+    from tests.helpers import write_docx, write_pdf
+
+    parts: dict[str, list[Path]] = {"txt": [], "docx": [], "pdf": []}
+    for kind in parts:
+        (folder / kind).mkdir(parents=True)
+    texts = seed_texts()
+    real_txt = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
+    real_docx = sorted(CORPUS.glob("*.docx")) if CORPUS.is_dir() else []
+    real_pdf = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+    n_pdf, n_docx = docs // 4, docs // 4
+    n_txt = docs - n_pdf - n_docx
+    texts_all = texts + [p.read_text(encoding="utf-8") for p in real_txt]
+    for i in range(n_txt):
+        path = folder / "txt" / f"{i:05d}.txt"
+        path.write_text(vary(texts_all[i % len(texts_all)], i), encoding="utf-8")
+        parts["txt"].append(path)
+    made_docx = [write_docx(vary(t, 0).splitlines(), folder / f"seed{k}.docx") for k, t in enumerate(texts)]
+    for i in range(n_docx):
+        sources = made_docx + real_docx
+        path = folder / "docx" / f"{i:05d}.docx"
+        shutil.copy(sources[i % len(sources)], path)
+        with zipfile.ZipFile(path, "a") as archive:  # unique content, same document
+            archive.writestr("docProps/custom-bench.xml", f"<n>{i}</n>")
+        parts["docx"].append(path)
+    made_pdf = [write_pdf(vary(t, 0).splitlines(), folder / f"seed{k}.pdf") for k, t in enumerate(texts[:3])]
+    for i in range(n_pdf):
+        sources = real_pdf + made_pdf
+        path = folder / "pdf" / f"{i:05d}.pdf"
+        path.write_bytes(sources[i % len(sources)].read_bytes() + f"\n%bench {i}\n".encode())
+        parts["pdf"].append(path)
+    for extra in folder.glob("seed*"):
+        extra.unlink()
+    return parts
+
+
+def floor_seconds(kind: str, files: list[Path]) -> tuple[float, str]:
+    """The time to do almost nothing with these files: pdftotext for pdf, a bare read otherwise."""
+    started = time.perf_counter()
+    if kind == "pdf":
+        if not shutil.which("pdftotext"):
+            return float("nan"), "pdftotext (not installed)"
+        for path in files:
+            subprocess.run(["pdftotext", "-layout", str(path), "-"], stdout=subprocess.DEVNULL, check=False)
+        return time.perf_counter() - started, "pdftotext"
+    for path in files:
+        if kind == "docx":
+            with zipfile.ZipFile(path) as archive:
+                archive.read("word/document.xml")
+        else:
+            path.read_bytes()
+    return time.perf_counter() - started, "bare read"
+
+
+def govdisc(*args: str) -> list[str]:
+    exe = shutil.which("govdisc")
+    return [exe, *args] if exe else [sys.executable, "-m", "govdisc", *args]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=1000, help="documents in the corpus (default 1000)")
+    ap.add_argument("--small", type=int, default=10_000, help="small files for the memory run (0: skip)")
+    ap.add_argument("--keep", action="store_true", help="keep the corpus folder")
+    args = ap.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="govdisc-bench-"))
+    env = {**os.environ, "GOVDISC_CACHE_DIR": str(work / "cache")}
+    report: dict[str, object] = {}
+    try:
+        t = time.perf_counter()
+        parts = build_corpus(work / "corpus", args.docs)
+        print(f"corpus: {args.docs} documents in {time.perf_counter() - t:.1f} s "
+              f"({', '.join(f'{len(v)} {k}' for k, v in parts.items())}) at {work}")  # fmt: skip
+        print(f"{'part':6} {'workers':>7} {'docs/s':>8} {'MB/s':>7} {'peak RSS':>9} {'floor':>8} {'× floor':>8}")
+        for kind, files in parts.items():
+            if not files:
+                continue
+            megabytes = sum(p.stat().st_size for p in files) / 2**20
+            floor, floor_name = floor_seconds(kind, files)
+            for workers in (1, 2):
+                seconds, rss, code = timed(govdisc("extract", str(work / "corpus" / kind), "--no-cache", "--quiet",
+                                                   "--format", "jsonl", "--workers", str(workers)), env)  # fmt: skip
+                ratio = seconds / floor if floor == floor and floor > 0 else float("nan")
+                print(f"{kind:6} {workers:>7} {len(files) / seconds:>8.1f} {megabytes / seconds:>7.2f} "
+                      f"{rss:>7.0f}MB {floor:>7.2f}s {ratio:>7.1f}×  (floor: {floor_name}, exit {code})")  # fmt: skip
+                report[f"{kind}.{workers}"] = {"seconds": seconds, "docs_per_s": len(files) / seconds,
+                                               "rss_mb": rss, "floor_s": floor, "x_floor": ratio}  # fmt: skip
+        everything = str(work / "corpus")
+        first, _, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
+        second, rss, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
+        print(f"cache: first run {first:.2f} s, second run {second:.2f} s: {first / second:.1f}× faster")
+        report["cache"] = {"first_s": first, "second_s": second, "speedup": first / second}
+        if args.small:
+            small = work / "small"
+            small.mkdir()
+            text = seed_texts()[0]
+            for i in range(args.small):
+                (small / f"{i:05d}.txt").write_text(vary(text, i), encoding="utf-8")
+            seconds, rss, _ = timed(govdisc("extract", str(small), "--no-cache", "--quiet", "--format", "jsonl",
+                                            "-o", str(work / "small.jsonl")), env)  # fmt: skip
+            print(f"small files: {args.small} in {seconds:.1f} s ({args.small / seconds:.0f} docs/s), "
+                  f"peak RSS {rss:.0f} MB")  # fmt: skip
+            report["small"] = {"files": args.small, "seconds": seconds, "rss_mb": rss}
+        print(json.dumps(report))
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

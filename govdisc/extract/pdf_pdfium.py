@@ -1,0 +1,302 @@
+"""Page objects from pdfium, shaped like pdfplumber's: chars with pdfminer-style boxes, lines, rects and curves.
+
+:func:`page_objects` returns None for a page pdfium cannot describe the way pdfminer would (rotated page or
+text, offset boxes, glyphs without a unicode mapping, glyphs pdfium drops); the caller reads that page with
+pdfplumber instead.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+Obj = dict[str, Any]
+Matrix = tuple[float, float, float, float, float, float]
+Point = tuple[float, float]
+
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+_MAX_FORM_DEPTH = 8
+_BAD_UNICODE = frozenset({0, 0xFFFD, 0xFFFE, 0xFFFF})
+_MAYBE_GENERATED = frozenset(" \r\n\x02-")
+_BEZIERTO = pdfium_c.FPDF_SEGMENT_BEZIERTO
+_OPERATORS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
+
+
+@dataclass
+class PageObjects:
+    """One page's chars and graphics in pdfplumber's dict shapes, top-down coordinates."""
+
+    number: int
+    bbox: tuple[float, float, float, float]
+    chars: list[Obj]
+    graphics: list[Obj] = field(default_factory=list)
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """The matrix applying ``m`` first, then ``n``."""
+    a, b, c, d, e, f = m
+    a2, b2, c2, d2, e2, f2 = n
+    return (
+        a * a2 + b * c2,
+        a * b2 + b * d2,
+        c * a2 + d * c2,
+        c * b2 + d * d2,
+        e * a2 + f * c2 + e2,
+        e * b2 + f * d2 + f2,
+    )
+
+
+def _apply(m: Matrix, x: float, y: float) -> Point:
+    a, b, c, d, e, f = m
+    return (a * x + c * y + e, b * x + d * y + f)
+
+
+def _matrix(obj: Any) -> Matrix:
+    fs = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+        return _IDENTITY
+    return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
+
+
+def _walk(page: Any) -> Iterator[tuple[Any, int, Matrix]]:
+    """Every page object with its type and the matrix of the forms around it."""
+    stack: list[tuple[Any, bool, int, Matrix, int]] = [(page, True, 0, _IDENTITY, 0)]
+    while stack:
+        parent, is_page, index, outer, depth = stack.pop()
+        count = pdfium_c.FPDFPage_CountObjects(parent) if is_page else pdfium_c.FPDFFormObj_CountObjects(parent)
+        for i in range(index, count):
+            obj = pdfium_c.FPDFPage_GetObject(parent, i) if is_page else pdfium_c.FPDFFormObj_GetObject(parent, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+                stack.append((parent, is_page, i + 1, outer, depth))
+                stack.append((obj, False, 0, _mul(_matrix(obj), outer), depth + 1))
+                break
+            yield obj, kind, outer
+
+
+def _segments(path: Any) -> list[tuple[str, Point, bool]]:
+    """The path's points as (operator, point, closes) in the path's own space; a Bézier keeps its end point."""
+    out: list[tuple[str, Point, bool]] = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    get_segment, get_type = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType
+    get_point, get_close = pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose
+    bezier = 0
+    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+        seg = get_segment(path, i)
+        kind = get_type(seg)
+        if kind == _BEZIERTO:
+            bezier += 1
+            if bezier % 3:
+                continue
+        else:
+            bezier = 0
+        get_point(seg, x, y)
+        out.append((_OPERATORS.get(kind, "l"), (x.value, y.value), bool(get_close(seg))))
+    return out
+
+
+def _subpaths(segments: list[tuple[str, Point, bool]]) -> Iterator[tuple[str, list[Point]]]:
+    """Subpaths as pdfminer paints them: a shape string (``mlllh``...) and one point per operator."""
+    shape, pts = "", []
+    for op, pt, closes in segments:
+        if op == "m" and shape:
+            yield shape, pts
+            shape, pts = "", []
+        shape += op
+        pts.append(pt)
+        if closes:
+            shape += "h"
+            pts.append(pts[0])
+    if shape:
+        yield shape, pts
+
+
+def _graphic(shape: str, pts: list[Point], height: float, stroke: bool, fill: bool) -> Obj | None:
+    """A pdfplumber line, rect or curve from one subpath in page space (pdfminer's classification)."""
+    if not shape.startswith("m") or len(pts) < 2:
+        return None
+    if len(shape) > 3 and shape.endswith("lh") and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    kind = "curve"
+    if shape in ("mlh", "ml"):
+        kind = "line"
+        pts = pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            kind = "rect"
+    xs = [p[0] for p in (pts if kind != "rect" else (pts[0], pts[2]))]
+    ys = [p[1] for p in (pts if kind != "rect" else (pts[0], pts[2]))]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    obj: Obj = {
+        "object_type": kind,
+        "x0": x0,
+        "x1": x1,
+        "y0": y0,
+        "y1": y1,
+        "top": height - y1,
+        "bottom": height - y0,
+        "doctop": height - y1,
+        "width": x1 - x0,
+        "height": y1 - y0,
+        "stroke": stroke,
+        "fill": fill,
+    }
+    if kind != "rect":
+        obj["pts"] = [(x, height - y) for x, y in pts]
+    return obj
+
+
+def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> list[Obj]:
+    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(path, fillmode, stroke)
+    m = _mul(_matrix(path), outer)
+    out = []
+    for shape, pts in _subpaths(_segments(path)):
+        obj = _graphic(shape, [_apply(m, x, y) for x, y in pts], height, bool(stroke.value), bool(fillmode.value))
+        if obj is not None:
+            obj["doctop"] += doctop
+            out.append(obj)
+    return out
+
+
+def _lost(obj: Any) -> bool:
+    """True when pdfium cannot measure a text object's glyphs (a font it lacks) and so drops them.
+
+    Whitespace has no extent either, but only in embedded fonts; glyphs of a missing font are lost text.
+    """
+    if pdfium_c.FPDFFont_GetIsEmbedded(pdfium_c.FPDFTextObj_GetFont(obj)):
+        return False
+    box = [ctypes.c_float() for _ in range(4)]
+    pdfium_c.FPDFPageObj_GetBounds(obj, *box)
+    left, bottom, right, top = (v.value for v in box)
+    return right <= left and top <= bottom
+
+
+def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, bytes] | None:
+    """Font size in page units and a font identity for the text object of char ``index``; None if rotated."""
+    fs = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFText_GetMatrix(textpage, index, fs)
+    a, b, c, d = fs.a, fs.b, fs.c, fs.d
+    if strict and (b or c or a <= 0 or d <= 0):
+        return None
+    scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
+    return pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, bytes(pdfium_c.FPDFTextObj_GetFont(obj))
+
+
+def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> Obj:
+    """Set a char's box: from ``x0`` to ``x1``, ``size`` tall above ``y0`` (PDF space)."""
+    top = height - y0 - char["size"]
+    char.update(x0=x0, x1=x1, top=top, bottom=height - y0, doctop=doctop + top, width=x1 - x0)
+    return char
+
+
+def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float, doctop: float) -> None:
+    """Give vertically written chars pdfminer's box: one em square whose lower left is pdfium's origin."""
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    for char, index in zip(chars, indices, strict=True):
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, ox, oy)
+        _place(char, ox.value, ox.value + char["size"], oy.value, height, doctop)
+
+
+def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[bytes]] | None:
+    """Chars with pdfminer-style boxes (advance wide, font-size tall, from the font's descent) and the text
+    objects they come from; None if unsure.
+
+    A text object whose glyphs stack downwards, or whose boxes pdfium makes far wider than the font size,
+    is vertical writing.
+    """
+    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    map_error, get_object = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetTextObject
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    rect = pdfium_c.FS_RECTF()
+    styles: dict[bytes, tuple[float, bytes]] = {}
+    out: list[Obj] = []
+    owners: list[bytes] = []
+    indices: list[int] = []
+    vertical: set[bytes] = set()
+    prev = (b"", 0.0, 0.0)
+    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+        code = get_unicode(textpage, i)
+        text = chr(code) if code < 0x110000 else "\ufffd"
+        if text in _MAYBE_GENERATED and is_generated(textpage, i):
+            continue
+        if strict and (code in _BAD_UNICODE or map_error(textpage, i)):
+            return None
+        obj = get_object(textpage, i)
+        owner = bytes(obj)
+        style = styles.get(owner)
+        if style is None:
+            style = _style(textpage, i, obj, strict)
+            if style is None:
+                return None
+            styles[owner] = style
+        size, font = style
+        get_box(textpage, i, rect)
+        x0, x1, y0 = rect.left, rect.right, rect.bottom
+        if x1 - x0 > 2 * size + 1 or (owner == prev[0] and abs(x0 - prev[1]) < 0.01 and abs(y0 - prev[2]) > size / 2):
+            vertical.add(owner)
+        prev = (owner, x0, y0)
+        top = height - y0 - size
+        out.append(
+            {
+                "object_type": "char",
+                "text": text,
+                "x0": x0,
+                "x1": x1,
+                "top": top,
+                "bottom": top + size,
+                "doctop": doctop + top,
+                "width": x1 - x0,
+                "height": size,
+                "size": size,
+                "upright": True,
+                "fontname": font,
+            }
+        )
+        owners.append(owner)
+        indices.append(i)
+    if vertical:
+        picked = [k for k, owner in enumerate(owners) if owner in vertical]
+        _stand_up([out[k] for k in picked], [indices[k] for k in picked], textpage, height, doctop)
+    return out, set(styles)
+
+
+def _plain_geometry(page: pdfium.PdfPage) -> bool:
+    """True for an unrotated page whose crop box is its media box, with the origin at the bottom left."""
+    if page.get_rotation():
+        return False
+    media = page.get_mediabox()
+    return media[0] == 0 and media[1] == 0 and tuple(page.get_cropbox()) == tuple(media)
+
+
+def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool = True) -> PageObjects | None:
+    """Chars and graphics of one page as pdfplumber would report them.
+
+    None when pdfplumber should read the page instead; with ``strict=False`` a best effort, never None.
+    """
+    if strict and not _plain_geometry(page):
+        return None
+    width, height = page.get_mediabox()[2:]
+    textpage = page.get_textpage()
+    try:
+        found = _chars(textpage.raw, height, doctop, strict)
+    finally:
+        textpage.close()
+    if found is None:
+        return None
+    chars, owners = found
+    graphics: list[Obj] = []
+    for obj, kind, outer in _walk(page.raw):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            graphics.extend(_path_graphics(obj, outer, height, doctop))
+        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and bytes(obj) not in owners and _lost(obj):
+            return None
+    return PageObjects(number, (0.0, 0.0, width, height), chars, graphics)
