@@ -13,7 +13,8 @@ import pytest
 from govdisc.extract import read_document
 from govdisc.extract.docx import read_docx
 from govdisc.extract.html import read_html
-from govdisc.extract.pdf import Line, paragraphs, read_pdf
+from govdisc.extract.pdf import Line, PageContent, page_content, paragraphs, plumber_objects, read_pdf
+from govdisc.extract.pdf_pdfium import page_objects
 from govdisc.extract.txt import read_txt
 from govdisc.model import Document, Paragraph, ReadError, Table
 
@@ -270,6 +271,73 @@ def test_pdf_truncated(tmp_path: Path) -> None:
         read_document(path)
 
 
+def _contents_both_ways(path: Path) -> list[tuple[PageContent | None, PageContent]]:
+    """Each page's content read through pdfium and through pdfplumber alone; pdfium's is None where it defers."""
+    import pypdfium2 as pdfium
+
+    out = []
+    doc = pdfium.PdfDocument(str(path))
+    with pdfplumber.open(path) as pdf:
+        doctop = 0.0
+        for index, page in enumerate(pdf.pages):
+            objects = page_objects(doc[index], index + 1, doctop)
+            doctop += page.height
+            out.append((objects and page_content(objects), page_content(plumber_objects(page))))
+    doc.close()
+    return out
+
+
+def _assert_same_content(fast: PageContent | None, slow: PageContent) -> None:
+    assert fast is not None
+    assert [rows for _, rows in fast.tables] == [rows for _, rows in slow.tables]
+    assert [top for top, _ in fast.tables] == pytest.approx([top for top, _ in slow.tables], abs=0.01)
+    assert [ln.text for ln in fast.lines] == [ln.text for ln in slow.lines]
+
+
+def test_pdf_pdfium_pages_match_pdfplumber(tmp_path: Path, cjk_font: str) -> None:
+    path = tmp_path / "report.pdf"
+    _write_pdf(path, cjk_font)
+    for fast, slow in _contents_both_ways(path):
+        _assert_same_content(fast, slow)
+
+
+def test_pdf_max_pages(tmp_path: Path, cjk_font: str) -> None:
+    path = tmp_path / "report.pdf"
+    _write_pdf(path, cjk_font)
+    with pytest.raises(ReadError, match=r"^too many pages \(2 > 1; raise the limit with --max-pages\)$"):
+        read_pdf(path, max_pages=1)
+    assert texts(read_pdf(path, max_pages=2)) == texts(read_pdf(path))
+
+
+def test_pdf_glyph_pdfium_cannot_measure(tmp_path: Path, cjk_font: str) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "colon.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont(cjk_font, 12)
+    canvas.drawString(72, 720, "现将工作情况总结如下")
+    canvas.drawString(72, 700, "：")
+    canvas.drawString(72, 680, "一、总体情况")
+    canvas.save()
+    assert "：" in "".join(texts(read_pdf(path)))
+
+
+def test_pdf_rotated_page(tmp_path: Path, cjk_font: str) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "rotated.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont(cjk_font, 12)
+    canvas.drawString(72, 720, "第一页")
+    canvas.showPage()
+    canvas.setPageRotation(90)
+    canvas.setFont(cjk_font, 12)
+    canvas.drawString(72, 720, "旋转的页面")
+    canvas.save()
+    doc = read_pdf(path)
+    assert [(b.text, b.page) for b in doc.blocks] == [("第一页", 1), ("旋转的页面", 2)]
+
+
 # --- html ------------------------------------------------------------------------------------------
 
 HTML_GBK = """<html><head>
@@ -348,3 +416,9 @@ def test_corpus_reports(corpus: Path, name: str) -> None:
     if name.endswith(".pdf"):
         assert all(isinstance(t.page, int) and t.page >= 1 for t in found)
         assert all(isinstance(b.page, int) for b in doc.blocks)
+
+
+@pytest.mark.parametrize("name", ["hongze_2023.pdf", "hongze_2024.pdf", "huaian_2024.pdf", "shanghai_bgt_2019.pdf"])
+def test_corpus_pdf_pdfium_matches_pdfplumber(corpus: Path, name: str) -> None:
+    for fast, slow in _contents_both_ways(corpus / name):
+        _assert_same_content(fast, slow)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import inspect
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -71,7 +70,7 @@ def read_document(path: str | Path, max_pages: int | None = None) -> Document:
         check_zip(path)
     read = reader(kind)
     try:
-        if kind == "pdf" and max_pages is not None and "max_pages" in inspect.signature(read).parameters:
+        if kind == "pdf" and max_pages is not None:
             return read(path, max_pages=max_pages)
         return read(path)
     except ReadError:

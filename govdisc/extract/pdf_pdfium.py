@@ -22,7 +22,8 @@ Point = tuple[float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _MAX_FORM_DEPTH = 8
 _BAD_UNICODE = frozenset({0, 0xFFFD, 0xFFFE, 0xFFFF})
-_MAYBE_GENERATED = frozenset(" \r\n\x02-")
+_MAYBE_GENERATED = frozenset(" \r\n")
+_PDFIUM_HYPHEN = 0x02
 _BEZIERTO = pdfium_c.FPDF_SEGMENT_BEZIERTO
 _OPERATORS = {pdfium_c.FPDF_SEGMENT_MOVETO: "m", pdfium_c.FPDF_SEGMENT_BEZIERTO: "c"}
 
@@ -180,22 +181,33 @@ def _lost(obj: Any) -> bool:
     return right <= left and top <= bottom
 
 
-def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, bytes] | None:
-    """Font size in page units and a font identity for the text object of char ``index``; None if rotated."""
+def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, float, bytes] | None:
+    """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, fs)
     a, b, c, d = fs.a, fs.b, fs.c, fs.d
     if strict and (b or c or a <= 0 or d <= 0):
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
-    return pdfium_c.FPDFText_GetFontSize(textpage, index) * scale, bytes(pdfium_c.FPDFTextObj_GetFont(obj))
+    font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+    return font_size * scale, font_size, bytes(pdfium_c.FPDFTextObj_GetFont(obj))
 
 
-def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> Obj:
+def _stacked(width: float, x0: float, y0: float, size: float, font_size: float, prev: tuple[float, float]) -> bool:
+    """True for a vertically written char: one unscaled em wide, or right below ``prev`` (x0, y0 of the last char).
+
+    pdfium sizes a vertical glyph's box by the font size in text space; one scaled by the text matrix gives it
+    away. Without scaling, a glyph set straight below the previous one of its text object does.
+    """
+    if size != font_size and abs(width - font_size) < 1e-3 * font_size:
+        return True
+    return abs(x0 - prev[0]) < 0.01 and abs(y0 - prev[1]) > size / 2
+
+
+def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
     """Set a char's box: from ``x0`` to ``x1``, ``size`` tall above ``y0`` (PDF space)."""
     top = height - y0 - char["size"]
     char.update(x0=x0, x1=x1, top=top, bottom=height - y0, doctop=doctop + top, width=x1 - x0)
-    return char
 
 
 def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float, doctop: float) -> None:
@@ -207,25 +219,24 @@ def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float
 
 
 def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[bytes]] | None:
-    """Chars with pdfminer-style boxes (advance wide, font-size tall, from the font's descent) and the text
-    objects they come from; None if unsure.
+    """Chars with pdfminer-style boxes and the text objects they come from; None if unsure.
 
-    A text object whose glyphs stack downwards, or whose boxes pdfium makes far wider than the font size,
-    is vertical writing.
+    A box is the glyph's advance wide and the font size tall, from the font's descent; vertical writing
+    gets one em square.
     """
     get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     map_error, get_object = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetTextObject
     get_box = pdfium_c.FPDFText_GetLooseCharBox
     rect = pdfium_c.FS_RECTF()
-    styles: dict[bytes, tuple[float, bytes]] = {}
+    styles: dict[bytes, tuple[float, float, bytes]] = {}
     out: list[Obj] = []
     owners: list[bytes] = []
     indices: list[int] = []
     vertical: set[bytes] = set()
-    prev = (b"", 0.0, 0.0)
+    last: dict[bytes, tuple[float, float]] = {}
     for i in range(pdfium_c.FPDFText_CountChars(textpage)):
         code = get_unicode(textpage, i)
-        text = chr(code) if code < 0x110000 else "\ufffd"
+        text = "-" if code == _PDFIUM_HYPHEN else chr(code) if code < 0x110000 else "\ufffd"
         if text in _MAYBE_GENERATED and is_generated(textpage, i):
             continue
         if strict and (code in _BAD_UNICODE or map_error(textpage, i)):
@@ -238,12 +249,12 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
             if style is None:
                 return None
             styles[owner] = style
-        size, font = style
+        size, font_size, font = style
         get_box(textpage, i, rect)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if x1 - x0 > 2 * size + 1 or (owner == prev[0] and abs(x0 - prev[1]) < 0.01 and abs(y0 - prev[2]) > size / 2):
+        if _stacked(x1 - x0, x0, y0, size, font_size, last.get(owner, (-1.0, y0))):
             vertical.add(owner)
-        prev = (owner, x0, y0)
+        last[owner] = (x0, y0)
         top = height - y0 - size
         out.append(
             {
@@ -284,7 +295,7 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
     """
     if strict and not _plain_geometry(page):
         return None
-    width, height = page.get_mediabox()[2:]
+    left, bottom, right, height = page.get_mediabox()
     textpage = page.get_textpage()
     try:
         found = _chars(textpage.raw, height, doctop, strict)
@@ -299,4 +310,4 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
             graphics.extend(_path_graphics(obj, outer, height, doctop))
         elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and bytes(obj) not in owners and _lost(obj):
             return None
-    return PageObjects(number, (0.0, 0.0, width, height), chars, graphics)
+    return PageObjects(number, (0.0, 0.0, right - left, height - bottom), chars, graphics)
