@@ -7,7 +7,8 @@
 Builds a corpus of N documents from samples/ and ../shared/corpus/ (every file's content made
 unique, so nothing is cached by accident), runs ``govdisc extract --no-cache`` over each part
 with 1 and 2 workers, and in the same run the floor: ``pdftotext`` over the same pdfs and a bare
-read of the txt/docx files. Prints docs/s, MB/s, peak RSS, and govdisc's time as a multiple of
+read of the txt/docx files. Prints files/s, documents/s (records: a compilation file holds several), MB/s, peak RSS, and
+govdisc's time as a multiple of
 the floor; then a second run with the cache, and peak RSS over many small files.
 """
 
@@ -31,16 +32,17 @@ sys.path.insert(0, str(ROOT))
 
 RSS_PROBE = (
     "import resource, subprocess, sys, time\n"
-    "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)\n"
+    "t = time.perf_counter(); p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode,\n"
+    "      p.stdout.count(b'\\n'))\n"
 )
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
-    """(seconds, peak RSS of the largest process in MB, exit code) of a command."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, int]:
+    """(seconds, peak RSS of the largest process in MB, exit code, lines printed) of a command."""
     out = subprocess.run([sys.executable, "-c", RSS_PROBE, *cmd], capture_output=True, text=True, env=env, check=True)
-    seconds, rss_kb, code = out.stdout.split()
-    return float(seconds), int(rss_kb) / 1024, int(code)
+    seconds, rss_kb, code, lines = out.stdout.split()
+    return float(seconds), int(rss_kb) / 1024, int(code), int(lines)
 
 
 def seed_texts() -> list[str]:
@@ -127,23 +129,27 @@ def main() -> None:
         parts = build_corpus(work / "corpus", args.docs)
         print(f"corpus: {args.docs} documents in {time.perf_counter() - t:.1f} s "
               f"({', '.join(f'{len(v)} {k}' for k, v in parts.items())}) at {work}")  # fmt: skip
-        print(f"{'part':6} {'workers':>7} {'docs/s':>8} {'MB/s':>7} {'peak RSS':>9} {'floor':>8} {'× floor':>8}")
+        print(f"{'part':6} {'workers':>7} {'files/s':>8} {'docs/s':>8} {'MB/s':>7} {'peak RSS':>9} {'floor':>8} "
+              f"{'× floor':>8}")  # fmt: skip
         for kind, files in parts.items():
             if not files:
                 continue
             megabytes = sum(p.stat().st_size for p in files) / 2**20
             floor, floor_name = floor_seconds(kind, files)
             for workers in (1, 2):
-                seconds, rss, code = timed(govdisc("extract", str(work / "corpus" / kind), "--no-cache", "--quiet",
-                                                   "--format", "jsonl", "--workers", str(workers)), env)  # fmt: skip
+                cmd = govdisc("extract", str(work / "corpus" / kind), "--no-cache", "--quiet", "--format", "jsonl",
+                              "--workers", str(workers))  # fmt: skip
+                seconds, rss, code, docs = timed(cmd, env)
                 ratio = seconds / floor if floor == floor and floor > 0 else float("nan")
-                print(f"{kind:6} {workers:>7} {len(files) / seconds:>8.1f} {megabytes / seconds:>7.2f} "
-                      f"{rss:>7.0f}MB {floor:>7.2f}s {ratio:>7.1f}×  (floor: {floor_name}, exit {code})")  # fmt: skip
-                report[f"{kind}.{workers}"] = {"seconds": seconds, "docs_per_s": len(files) / seconds,
-                                               "rss_mb": rss, "floor_s": floor, "x_floor": ratio}  # fmt: skip
+                print(f"{kind:6} {workers:>7} {len(files) / seconds:>8.1f} {docs / seconds:>8.1f} "
+                      f"{megabytes / seconds:>7.2f} {rss:>7.0f}MB {floor:>7.2f}s {ratio:>7.1f}×  "
+                      f"(floor: {floor_name}, exit {code})")  # fmt: skip
+                report[f"{kind}.{workers}"] = {"seconds": seconds, "files_per_s": len(files) / seconds,
+                                               "docs_per_s": docs / seconds, "rss_mb": rss, "floor_s": floor,
+                                               "x_floor": ratio}  # fmt: skip
         everything = str(work / "corpus")
-        first, _, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
-        second, rss, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
+        first, _, _, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
+        second, _, _, _ = timed(govdisc("extract", everything, "--quiet", "--format", "jsonl"), env)
         print(f"cache: first run {first:.2f} s, second run {second:.2f} s: {first / second:.1f}× faster")
         report["cache"] = {"first_s": first, "second_s": second, "speedup": first / second}
         if args.small:
@@ -152,8 +158,8 @@ def main() -> None:
             text = seed_texts()[0]
             for i in range(args.small):
                 (small / f"{i:05d}.txt").write_text(vary(text, i), encoding="utf-8")
-            seconds, rss, _ = timed(govdisc("extract", str(small), "--no-cache", "--quiet", "--format", "jsonl",
-                                            "-o", str(work / "small.jsonl")), env)  # fmt: skip
+            seconds, rss, _, _ = timed(govdisc("extract", str(small), "--no-cache", "--quiet", "--format", "jsonl",
+                                               "-o", str(work / "small.jsonl")), env)  # fmt: skip
             print(f"small files: {args.small} in {seconds:.1f} s ({args.small / seconds:.0f} docs/s), "
                   f"peak RSS {rss:.0f} MB")  # fmt: skip
             report["small"] = {"files": args.small, "seconds": seconds, "rss_mb": rss}

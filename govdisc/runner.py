@@ -177,6 +177,9 @@ def run(
                 on_result(result)
             yield result
 
+    if not todo:
+        yield from flush()
+        return
     if workers <= 0:
         for i in todo:
             finish(i, work(str(files[i][0]), files[i][1], limits))
