@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import strategies as st
 
 from govdisc.model import Block, Paragraph, Table
@@ -13,7 +15,7 @@ CLEAN_SEEDS = [*sorted(SAMPLES.glob("00[0-3]_*.txt")), *sorted((FIXTURES / "annu
 ALL_SEEDS = sorted({*CLEAN_SEEDS, *SAMPLES.glob("*.txt")})
 
 
-def _lines(paths: list) -> list[str]:
+def _lines(paths: list[Path]) -> list[str]:
     return [line for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -240,7 +242,14 @@ def table_text(draw: st.DrawFn) -> list[str]:
     return as_lines(draw(TABLE_ROWS), draw(st.sampled_from(("pipes", "spaces", "cells"))))
 
 
-GRID = st.one_of(random_grid(), shaped_grid())
+#: Degenerate grids: no rows, an empty row, only merged positions, only blanks.
+EMPTY_GRIDS = (
+    Table.from_rows([]),
+    Table.from_rows([[]]),
+    Table.from_rows([[None, None], [None]]),
+    Table.from_rows([["", " "]]),
+)
+GRID = st.one_of(random_grid(), shaped_grid(), shaped_grid(), st.sampled_from(EMPTY_GRIDS))
 
 
 @st.composite

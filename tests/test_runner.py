@@ -132,7 +132,10 @@ def test_killed_run_resumes_to_the_same_output(tmp_path):
 
 def test_cache_clear(tmp_path):
     env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
-    run_ = lambda *a: subprocess.run([sys.executable, "-m", "govdisc", *a], cwd=ROOT, env=env, capture_output=True, text=True)  # noqa: E731
+
+    def run_(*a):
+        return subprocess.run([sys.executable, "-m", "govdisc", *a], cwd=ROOT, env=env, capture_output=True, text=True)
+
     assert run_("extract", str(SEEDS[0]), "--format", "jsonl").returncode == 0
     assert (tmp_path / "cache" / "cache.sqlite").exists()
     cleared = run_("cache", "clear")

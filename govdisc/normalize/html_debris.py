@@ -25,8 +25,8 @@ def strip_html_debris(text: str) -> tuple[str, list[Fix]]:
         text = HTML_TAG.sub(lambda m: "\n" if m.group().lower().startswith(_BREAKS) else "", text)
         names = tuple(dict.fromkeys(t.split()[0].rstrip(">") + ">" for t in tags))
         fixes.append(Fix("removed HTML tags left in the text", len(tags), names[:6]))
-    entities = HTML_ENTITY.findall(text)
+    entities = [e for e in HTML_ENTITY.findall(text) if html.unescape(e) != e]
     if entities:
-        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)
+        text = HTML_ENTITY.sub(lambda m: html.unescape(m.group()), text)  # unknown ones stay as they are
         fixes.append(Fix("decoded HTML entities", len(entities), tuple(dict.fromkeys(entities))[:6]))
     return text, fixes

@@ -27,12 +27,19 @@ RADICALS_SUPPLEMENT = {
     "⻱": "亀", "⻳": "龟",
 }  # fmt: skip
 
-_NFKC_RANGES = "\u2f00-\u2fdf\uf900-\ufaff"
-_LOOKALIKE = re.compile(f"[{_NFKC_RANGES}{''.join(RADICALS_SUPPLEMENT)}]")
-
 
 def _ordinary(ch: str) -> str:
     return RADICALS_SUPPLEMENT.get(ch) or unicodedata.normalize("NFKC", ch)
+
+
+#: Every look-alike and its ordinary character: the table above, plus what NFKC folds among
+#: the Kangxi radicals and CJK compatibility ideographs (only characters that really change).
+LOOKALIKES = {
+    ch: _ordinary(ch)
+    for ch in (*RADICALS_SUPPLEMENT, *map(chr, range(0x2F00, 0x2FE0)), *map(chr, range(0xF900, 0xFB00)))
+    if _ordinary(ch) != ch
+}
+_LOOKALIKE = re.compile(f"[{''.join(LOOKALIKES)}]")
 
 
 def fix_lookalikes(text: str) -> tuple[str, list[Fix]]:
@@ -40,6 +47,6 @@ def fix_lookalikes(text: str) -> tuple[str, list[Fix]]:
     found = _LOOKALIKE.findall(text)
     if not found:
         return text, []
-    pairs = tuple(f"{c}→{_ordinary(c)}" for c in dict.fromkeys(found))
+    pairs = tuple(f"{c}→{LOOKALIKES[c]}" for c in dict.fromkeys(found))
     fix = Fix("mapped look-alike radicals to ordinary characters", len(found), pairs[:6])
-    return _LOOKALIKE.sub(lambda m: _ordinary(m.group()), text), [fix]
+    return _LOOKALIKE.sub(lambda m: LOOKALIKES[m.group()], text), [fix]

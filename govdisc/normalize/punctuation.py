@@ -15,9 +15,9 @@ _CJK_PUNCT = "、，。；：！？"
 
 #: (what the rule repairs, pattern, replacement), applied in order.
 PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf",[ ]?(?=[{_CJK_PUNCT}])"), ""),
+    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf",+[ ]?(?=[{_CJK_PUNCT}])"), ""),
     ("joined comma + semicolon (,; → ；)", re.compile(r",;"), "；"),
-    ("joined doubled commas (,, → ，)", re.compile(r",,|，，"), "，"),
+    ("joined doubled commas (,, → ，)", re.compile(r"[,，]{2,}"), "，"),
     ("joined doubled marks (、、 → 、)", re.compile(r"、{2,}"), "、"),
     ("joined doubled full stops (。。 → 。)", re.compile(r"。{2,}"), "。"),
     (

@@ -30,24 +30,37 @@ class Quantity:
     approx: str | None = None
 
 
+#: No count in a report comes near this; longer tokens are not numbers to report.
+MAX_DIGITS = 15
+
+
 def to_number(token: str) -> int | float | None:
-    """Parse one number token (Arabic or Chinese numerals, with 万/亿); None if it is not one."""
+    """Parse one number token (Arabic or Chinese numerals, with 万/亿); None if it is not one.
+
+    Whole numbers stay exact integers; a token of more than :data:`MAX_DIGITS` digits is not
+    taken for a count.
+    """
     token = token.replace(",", "").strip()
-    if not token:
+    if not token or len(token) > 2 * MAX_DIGITS or sum(ch.isdigit() for ch in token) > MAX_DIGITS:
         return None
     multiplier = 1
     if token[-1] in _MULTIPLIER and (token[:-1].replace(".", "", 1).isdigit()):
         multiplier, token = _MULTIPLIER[token[-1]], token[:-1]
     try:
-        if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        if token.isdigit() and token.isascii():
+            return int(token) * multiplier
+        if re.fullmatch(r"\d+\.\d+", token):
             value: float = float(token) * multiplier
         else:
             import cn2an  # imported when first needed: it takes a tenth of a second
 
-            value = float(cn2an.cn2an(token, "normal")) * multiplier
-    except (ValueError, KeyError, TypeError):
+            converted = cn2an.cn2an(token, "normal")
+            if isinstance(converted, int):
+                return converted * multiplier
+            value = float(converted) * multiplier
+    except (ValueError, KeyError, TypeError, OverflowError):
         return None
-    return int(value) if value == int(value) else round(value, 4)
+    return int(value) if value.is_integer() else round(value, 4)
 
 
 def quantity(match: re.Match[str]) -> Quantity | None:

@@ -8,6 +8,7 @@ the same clause, make the match a false friend (a subset, another channel, anoth
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,24 +81,30 @@ def sentences(text: str) -> Iterable[tuple[int, str]]:
         yield start, text[start:]
 
 
-def _clause_start(sentence: str, pos: int) -> int:
-    starts = [m.end() for m in CLAUSE_MARK.finditer(sentence, 0, pos)]
-    return starts[-1] if starts else 0
+class Clauses:
+    """A sentence with its clause marks (，：) found once, so each lookup is a bisection."""
 
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.marks = [m.start() for m in CLAUSE_MARK.finditer(sentence)]
 
-def _clause_end(sentence: str, pos: int) -> int:
-    m = CLAUSE_MARK.search(sentence, pos)
-    return m.start() if m else len(sentence)
+    def start(self, pos: int) -> int:
+        """Where the clause holding ``pos`` starts."""
+        i = bisect_left(self.marks, pos)
+        return self.marks[i - 1] + 1 if i else 0
 
+    def end(self, pos: int) -> int:
+        """Where the clause holding ``pos`` ends."""
+        i = bisect_left(self.marks, pos)
+        return self.marks[i] if i < len(self.marks) else len(self.sentence)
 
-def snippet(sentence: str, start: int, end: int) -> str:
-    """The clause(s) around ``sentence[start:end]``, at most :data:`MAX_EVIDENCE` characters."""
-    a = _clause_start(sentence, start)
-    b = _clause_end(sentence, end)
-    if b - a > MAX_EVIDENCE:
-        a = max(a, end - MAX_EVIDENCE + 10)
-        b = min(b, a + MAX_EVIDENCE)
-    return sentence[a:b].strip()
+    def snippet(self, start: int, end: int) -> str:
+        """The clause(s) around ``sentence[start:end]``, at most :data:`MAX_EVIDENCE` characters."""
+        a, b = self.start(start), self.end(end)
+        if b - a > MAX_EVIDENCE:
+            a = max(a, end - MAX_EVIDENCE + 10)
+            b = min(b, a + MAX_EVIDENCE)
+        return self.sentence[a:b].strip()
 
 
 def _other_year(text: str, year: int | None) -> bool:
@@ -133,10 +140,11 @@ def find_counts(
 
 
 def _match_sentence(sentence: str, page: int | None, rules: Sequence[Rule], year: int | None) -> Iterable[Found]:
+    clauses = Clauses(sentence)
     for rule in rules:
         for m in rule.pattern.finditer(sentence):
-            clause_from = _clause_start(sentence, m.start())
-            clause = sentence[clause_from : _clause_end(sentence, m.end())]
+            clause_from = clauses.start(m.start())
+            clause = sentence[clause_from : clauses.end(m.end())]
             if _other_year(clause, year):
                 continue
             if isinstance(rule, ZeroRule):
@@ -151,6 +159,6 @@ def _match_sentence(sentence: str, page: int | None, rules: Sequence[Rule], year
                 q = quantity(m)
             if q is None:
                 continue
-            text = snippet(sentence, m.start(), m.end())
+            text = clauses.snippet(m.start(), m.end())
             yield Found(rule.key, q, rule.rank, Evidence("prose", text, page, q.approx))
             break

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from govdisc.parse.numbers import MAX_DIGITS
+
 #: Marks that, inside a table that has figures, mean zero (an empty cell is one too).
 BLANK_MARKS = ("", "/", "／", "-", "－", "—", "——", "–", "无", "\\")
 _NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
@@ -36,9 +38,12 @@ def parse_cell(text: str | None) -> Cell:
         unit, printed_number = m.group(1), printed[: m.start()]
     else:
         printed_number = printed
-    if not _NUMBER.match(printed_number):
+    digits = printed_number.replace(",", "")
+    if not _NUMBER.match(printed_number) or len(digits) > MAX_DIGITS:
         return Cell(printed, None)
-    number = float(printed_number.replace(",", ""))
+    if "." not in digits:
+        return Cell(printed, int(digits), unit=unit)
+    number = float(digits)
     return Cell(printed, int(number) if number.is_integer() else number, unit=unit)
 
 

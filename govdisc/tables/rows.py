@@ -17,6 +17,8 @@ from .cells import clean, is_value
 _SPACED_NUMBERS = re.compile(
     r"^(?P<label>.*?)(?P<values>(?:(?<=\s)|^)[+-]?\d[\d,.]*(?:元|万元)?(?:\s+[+-]?\d[\d,.]*(?:元|万元)?)*)\s*$"
 )
+#: A text line longer than this is running text, not a table row.
+MAX_ROW = 300
 _LONE_NUMBER = re.compile(r"^[+-]?\d[\d,.]*(?:元|万元)?$")
 
 
@@ -60,7 +62,7 @@ def text_rows(text: str, page: int | None) -> Row | None:
         return Row(" ".join(c for c in cells[: last_text + 1] if c), tuple(cells[last_text + 1 :]), page)
     if _LONE_NUMBER.match(line):
         return Row("", (line,), page, blanks_shown=False)
-    m = _SPACED_NUMBERS.match(line)
+    m = _SPACED_NUMBERS.match(line) if len(line) <= MAX_ROW else None
     if m and len(m.group("label")) <= 60:
         values = tuple(m.group("values").split())
         label = m.group("label").strip()

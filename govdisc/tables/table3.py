@@ -105,11 +105,21 @@ def _put_row(found: TableFindings, key: str, label: str, cells: tuple[str, ...],
 
 
 def _derive_processed_total(found: TableFindings) -> None:
-    """An empty （七）总计 cell whose outcome rows hold figures: the sum of those rows."""
+    """An empty （七）总计 cell whose outcome rows hold figures: the sum of those rows.
+
+    The row's own 总计, when it too was empty, is then summed again from the filled-in cells.
+    """
     for col, col_label in TABLE3_COLUMNS:
         key = f"requests.processed_total.{col}"
         ev = found.evidence.get(key)
-        if ev is None or ev.derived or not ev.text.endswith(f"{EMPTY} → 0"):
+        if ev is None:
+            continue
+        if col == "total" and ev.derived:
+            parts = [f"requests.processed_total.{c}" for c, _ in TABLE3_COLUMNS[:-1]]
+            if all(p in found.metrics for p in parts):
+                found.derive(key, parts, "（七）总计", col_label, ev.page)
+            continue
+        if ev.derived or not ev.text.endswith(f"{EMPTY} → 0"):
             continue
         parts = [f"requests.{row}.{col}" for row in TABLE3_OUTCOMES if f"requests.{row}.{col}" in found.metrics]
         if any(found.metrics[p] for p in parts):
