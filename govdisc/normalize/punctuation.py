@@ -13,9 +13,11 @@ from .fixes import Fix
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_PUNCT = "、，。；：！？"
 
+#: A run such as ``, ,,`` needs a second pass once its first pair is joined.
+MAX_PASSES = 4
 #: (what the rule repairs, pattern, replacement), applied in order.
 PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf",+[ ]?(?=[{_CJK_PUNCT}])"), ""),
+    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf"(?:,[ ]?)+(?=[{_CJK_PUNCT}])"), ""),
     ("joined comma + semicolon (,; → ；)", re.compile(r",;"), "；"),
     ("joined doubled commas (,, → ，)", re.compile(r"[,，]{2,}"), "，"),
     ("joined doubled marks (、、 → 、)", re.compile(r"、{2,}"), "、"),
@@ -35,10 +37,15 @@ PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 
 
 def fix_punctuation(text: str) -> tuple[str, list[Fix]]:
-    """Repair doubled punctuation and give Chinese text its full-width marks."""
-    fixes = []
-    for what, pattern, replacement in PUNCTUATION_RULES:
-        text, n = pattern.subn(replacement, text)
-        if n:
-            fixes.append(Fix(what, n))
-    return text, fixes
+    """Repair doubled punctuation and give Chinese text its full-width marks (until nothing changes)."""
+    counts: dict[str, int] = {}
+    for _ in range(MAX_PASSES):
+        changed = False
+        for what, pattern, replacement in PUNCTUATION_RULES:
+            text, n = pattern.subn(replacement, text)
+            if n:
+                counts[what] = counts.get(what, 0) + n
+                changed = True
+        if not changed:
+            break
+    return text, [Fix(what, n) for what, n in counts.items()]
