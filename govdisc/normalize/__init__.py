@@ -30,10 +30,11 @@ def repair_mojibake(text: str) -> tuple[str, list[Fix]]:
     return text, [Fix(note) for note in notes]
 
 
-#: Every step, in order. Mojibake goes first: it works on the bytes the page garbled.
+#: Every step, in order. HTML debris goes first (a removed ``<p>`` may break a line); then
+#: mojibake, which works on the bytes the page garbled, before anything else touches them.
 STEPS: tuple[Step, ...] = (
-    repair_mojibake,
     strip_html_debris,
+    repair_mojibake,
     remove_pinyin,
     fix_lookalikes,
     fold_fullwidth,
@@ -72,8 +73,30 @@ def _texts(blocks: Iterable[Block]) -> Iterable[str]:
             yield from (c for row in block.rows for c in row if c)
 
 
+def _normalize_lines(lines: list[str], fixes: list[Fix]) -> list[str]:
+    """Run the steps after the first over many lines at once (they never add or remove a line break)."""
+    joined, made = "\n".join(lines), []
+    for step in STEPS[1:]:
+        joined, said = step(joined)
+        made.extend(said)
+    out = joined.split("\n")
+    if len(out) != len(lines):  # a step broke the promise: fall back to one line at a time
+        made = []
+        out = []
+        for line in lines:
+            new, said = _run_steps(line)
+            out.append(new)
+            made.extend(said)
+    fixes.extend(made)
+    return out
+
+
 def normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
-    """Normalize every paragraph and table cell; a repaired paragraph may become several lines."""
+    """Normalize every paragraph and table cell; a repaired paragraph may become several lines.
+
+    Paragraphs are repaired a whole run at a time (one pass of each step over the document,
+    not one per line); table cells one by one.
+    """
     fixes: list[Fix] = []
 
     def run(text: str) -> str:
@@ -82,12 +105,27 @@ def normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
         return new
 
     staged: list[Block] = []
+    pending: list[tuple[str, int | None]] = []
+
+    def flush() -> None:
+        first, made = [], []
+        for text, page in pending:
+            text, said = STEPS[0](text)
+            made.extend(said)
+            first.extend((line, page) for line in text.split("\n"))
+        fixes.extend(made)
+        lines = _normalize_lines([t for t, _ in first], fixes)
+        staged.extend(Paragraph(line, page) for line, (_, page) in zip(lines, first, strict=True) if line.strip())
+        pending.clear()
+
     for block in blocks:
         if isinstance(block, Paragraph):
-            staged.extend(Paragraph(line, block.page) for line in run(block.text).split("\n") if line.strip())
-        else:
-            rows = [[None if c is None else run(c) for c in row] for row in block.rows]
-            staged.append(Table.from_rows(rows, block.page))
+            pending.append((block.text, block.page))
+            continue
+        flush()
+        rows = [[None if c is None else run(c) for c in row] for row in block.rows]
+        staged.append(Table.from_rows(rows, block.page))
+    flush()
     sample = "\n".join(_texts(staged))
     if not is_traditional(sample):
         return staged, merge(fixes)
