@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
 import time
+import typing
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -77,28 +81,69 @@ TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file 
 DEFAULT_LIMITS = Limits()
 
 
-def _read(
-    paths: list[Path], workers: int | None, no_cache: bool, quiet: bool, max_size: float, max_pages: int, timeout: float
-) -> Iterator[FileResult]:
-    """Every file's result in file order, each unreadable file named on stderr, a progress bar on a terminal."""
-    _check_paths(paths)
-    limits = Limits(max_size=int(max_size * MB), max_pages=max_pages, timeout=timeout)
-    cache = None if no_cache else Cache()
-    show = not quiet and sys.stderr.isatty()
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-               TextColumn("errors: {task.fields[errors]}"), TimeElapsedColumn())  # fmt: skip
-    started, errors = time.monotonic(), 0
-    with Progress(*columns, console=err, transient=True, disable=not show) as progress:
-        task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
-        for n, result in enumerate(run(paths, workers, limits, cache), 1):
-            if result.error:
-                errors += 1
-                progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False, highlight=False)
-            rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
-            progress.update(task, advance=1, rate=rate, errors=errors)
-            yield result
-    if cache is not None:
-        cache.close()
+@dataclass(frozen=True)
+class RunOptions:
+    """How to read documents: the options every command that reads documents shares."""
+
+    workers: int | None = None
+    no_cache: bool = False
+    quiet: bool = False
+    limits: Limits = DEFAULT_LIMITS
+
+    def read(self, paths: list[Path]) -> Iterator[FileResult]:
+        """Every file's result in file order, unreadable files named on stderr, a progress bar on a terminal."""
+        _check_paths(paths)
+        cache = None if self.no_cache else Cache()
+        show = not self.quiet and sys.stderr.isatty()
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]}"), TextColumn("errors: {task.fields[errors]}"),
+                   TimeElapsedColumn())  # fmt: skip
+        started, errors = time.monotonic(), 0
+        with Progress(*columns, console=err, transient=True, disable=not show) as progress:
+            task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
+            for n, result in enumerate(run(paths, self.workers, self.limits, cache), 1):
+                if result.error:
+                    errors += 1
+                    progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
+                                           highlight=False)  # fmt: skip
+                rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
+                progress.update(task, advance=1, rate=rate, errors=errors)
+                yield result
+        if cache is not None:
+            cache.close()
+
+
+DEFAULT_RUN = RunOptions()
+
+#: The run options as command-line parameters, added to a command by :func:`reads_documents`.
+RUN_PARAMETERS = (
+    ("workers", WorkersOpt, None),
+    ("no_cache", NoCacheOpt, False),
+    ("quiet", QuietOpt, False),
+    ("max_size", MaxSizeOpt, DEFAULT_LIMITS.max_size / MB),
+    ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
+    ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
+)
+
+
+def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared run options; it receives them as ``reading: RunOptions``."""
+    signature = inspect.signature(command)
+    hints = typing.get_type_hints(command, include_extras=True)
+    kept = [p.replace(annotation=hints[p.name]) for p in signature.parameters.values() if p.name != "reading"]
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+             for name, annotation, default in RUN_PARAMETERS]  # fmt: skip
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        given = {name: kwargs.pop(name) for name, _, _ in RUN_PARAMETERS}
+        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"])
+        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits)
+        return command(*args, reading=reading, **kwargs)
+
+    wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*kept, *added]}
+    return wrapper
 
 
 def _emit(records: Iterable[Record], fmt: str | None, output: Path | None, no_bom: bool) -> None:
@@ -128,17 +173,13 @@ def _emit(records: Iterable[Record], fmt: str | None, output: Path | None, no_bo
 
 
 @app.command()
+@reads_documents
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (docx, pdf, txt, html).", show_default=False)],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
-    workers: WorkersOpt = None,
-    no_cache: NoCacheOpt = False,
-    quiet: QuietOpt = False,
-    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
-    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
-    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
+    reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Read every document and print one record per document found.
 
@@ -148,7 +189,7 @@ def extract(
 
     def records() -> Iterator[Record]:
         nonlocal failed
-        for result in _read(paths, workers, no_cache, quiet, max_size, max_pages, timeout):
+        for result in reading.read(paths):
             failed += bool(result.error)
             yield from result.records
 
@@ -214,6 +255,7 @@ ExpectOpt = Annotated[
 
 
 @app.command()
+@reads_documents
 def compare(
     paths: Annotated[Strs, typer.Argument(help="Folders or files, JSONL records, or - for records on stdin.")] = None,
     records_file: Annotated[Paths, typer.Option("--records", help="JSONL records from govdisc extract.")] = None,
@@ -231,12 +273,7 @@ def compare(
     fmt: CompareFormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
-    workers: WorkersOpt = None,
-    no_cache: NoCacheOpt = False,
-    quiet: QuietOpt = False,
-    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
-    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
-    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
+    reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Line agencies (and years) up side by side: one row per agency, one column per metric."""
     if preset is not None and preset not in PRESET_NAMES:
@@ -259,7 +296,7 @@ def compare(
     records, failed = _load_records(
         list(paths or []),
         list(records_file or []),
-        lambda docs: _read(docs, workers, no_cache, quiet, max_size, max_pages, timeout),
+        reading.read,
     )
     wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
     expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
@@ -291,15 +328,11 @@ def compare(
 
 
 @app.command()
+@reads_documents
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.", show_default=False)],
     all_checks: Annotated[bool, typer.Option("--all", help="Also list the checks that passed.")] = False,
-    workers: WorkersOpt = None,
-    no_cache: NoCacheOpt = False,
-    quiet: QuietOpt = False,
-    max_size: MaxSizeOpt = DEFAULT_LIMITS.max_size / MB,
-    max_pages: MaxPagesOpt = DEFAULT_LIMITS.max_pages,
-    timeout: TimeoutOpt = DEFAULT_LIMITS.timeout,
+    reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Run the consistency checks and list what fails; exit 1 when anything fails (or a file cannot be read).
 
@@ -315,7 +348,7 @@ def check(
         return c.status == "failed"
 
     records: list[Record] = []
-    for result in _read(paths, workers, no_cache, quiet, max_size, max_pages, timeout):
+    for result in reading.read(paths):
         if result.error:
             unreadable += 1
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from govdisc.keys import ordered
@@ -91,10 +91,11 @@ def _group_name(record: Record, level: str | None, names: dict[str, str]) -> str
     return region_key(region, level) or UNKNOWN_REGION
 
 
-def _sum_counts(records: Sequence[Record]) -> dict[str, float]:
+def _sum_counts(counted: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """Key by key, the sum of what each reports (a key none reports stays absent)."""
     counts: dict[str, float] = {}
-    for r in records:
-        for key, value in r.metrics.items():
+    for each in counted:
+        for key, value in each.items():
             counts[key] = counts.get(key, 0) + value
     return counts
 
@@ -118,7 +119,10 @@ def build(
     names = display_names(chosen)
     for r in chosen:
         groups[(_group_name(r, group_by, names), r.year if by_year else None)].append(r)
-    rows = [Row(name, year, _sum_counts(members), len(members)) for (name, year), members in groups.items()]
+    rows = [
+        Row(name, year, _sum_counts(m.metrics for m in members), len(members))
+        for (name, year), members in groups.items()
+    ]
     index = {(row.name, row.year): row for row in rows}
     for row in rows:
         last = index.get((row.name, row.year - 1)) if row.year is not None else None
@@ -131,7 +135,7 @@ def build(
         rows = present + absent
     if top:
         rows = rows[:top]
-    totals = Row("合计", None, _sum_counts_rows(rows), sum(r.members for r in rows))
+    totals = Row("合计", None, _sum_counts(r.counts for r in rows), sum(r.members for r in rows))
     totals.values = {c: None if c.startswith(YOY_PREFIX) else value_of(c, totals.counts) for c in columns}
     return Comparison(
         columns=list(columns),
@@ -142,14 +146,6 @@ def build(
         cross_year=cross_year_checks(chosen),
         notes=notes,
     )
-
-
-def _sum_counts_rows(rows: Sequence[Row]) -> dict[str, float]:
-    counts: dict[str, float] = {}
-    for row in rows:
-        for key, value in row.counts.items():
-            counts[key] = counts.get(key, 0) + value
-    return counts
 
 
 def coverage(
