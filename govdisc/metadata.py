@@ -84,13 +84,26 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
+#: The opening sentence of an annual report that names who compiled it (本报告由…根据…编制).
+COMPILED_BY = re.compile(rf"^本(?:年度)?报告(?:是)?由(?P<agency>{ORG_NAME})(?:根据|依据|按照|依照|编制)")
+
+
+def compiled_by(lines: list[str]) -> str | None:
+    """The body an annual report's first lines say compiled it."""
+    for line in lines[:FIRST_LINES]:
+        if m := COMPILED_BY.match(line):
+            return m.group("agency")
+    return None
+
+
 def agency_of(title: str | None, lines: list[str]) -> str | None:
-    """The issuing body: named in the title, or signed at the end (the fuller of the two wins)."""
+    """The issuing body: named in the title, or signed at the end (the fuller of the two wins);
+    failing both, the body the opening sentence says compiled the report."""
     named = title_agency(title) if title else None
     signed = signature(lines)
     if named and signed and signed.endswith(named) and len(signed) > len(named):
         return signed
-    return named or signed
+    return named or signed or compiled_by(lines)
 
 
 def metadata(blocks: list[Block]) -> Metadata:

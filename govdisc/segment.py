@@ -25,7 +25,7 @@ TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|
 SUBJECT = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府公开)"
 #: Title lines that name the agency: ``<agency><year>年…<kind>`` and ``<year>年<agency>政府信息公开…<kind>``.
 AGENCY_TITLES = (
-    re.compile(rf"^(?P<agency>{ORG_NAME})(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
+    re.compile(rf"^(?P<agency>{ORG_NAME})(?:关于)?(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
     re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
 )
 #: Lines that are page furniture, never part of a document.

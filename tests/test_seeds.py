@@ -65,3 +65,33 @@ def test_zero_is_reported_not_absent():
     assert recs["桐城市商务局"].metrics["requests.received.total"] == 0
     assert "没有收到" in recs["桐城市商务局"].evidence["requests.received.total"].text
     assert "requests.received.total" not in recs["淮南市人社局"].metrics  # answered, but no count stated
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency", "year", "doc_type"),
+    [
+        (["某某市商务局关于2022年政府信息公开工作年度报告", "一、总体情况"], "某某市商务局", 2022, "annual_report"),
+        (["2023年度某某县人民政府信息公开工作年度报告", "一、总体情况"], "某某县人民政府", 2023, "annual_report"),
+        (
+            [
+                "2023年政府信息公开工作年度报告",
+                "本报告由某某区人民政府办公室根据《中华人民共和国政府信息公开条例》编制。",
+            ],
+            "某某区人民政府办公室",
+            2023,
+            "annual_report",
+        ),
+        (
+            ["2022年政务公开工作总结", "一、工作开展情况", "某某市水务局", "2022年12月20日"],
+            "某某市水务局",
+            2022,
+            "work_summary",
+        ),
+    ],
+)
+def test_metadata_of_common_title_forms(lines, agency, year, doc_type):
+    from govdisc.metadata import metadata
+    from govdisc.model import Paragraph
+
+    meta = metadata([Paragraph(line) for line in lines])
+    assert (meta.agency, meta.year, meta.doc_type) == (agency, year, doc_type)
