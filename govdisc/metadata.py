@@ -17,7 +17,9 @@ DOC_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("work_summary", re.compile(r"总结|自评报告|自查报告|工作报告|工作情况")),
     ("work_plan", re.compile(r"要点|计划|安排|实施方案|工作方案|落实措施|措施|思路|打算")),
 )
-TITLE_LIKE = re.compile(rf"{YEAR_IN_TITLE}.{{0,40}}?{TITLE_END}$|^.{{2,40}}?(?:年度报告|工作总结|工作要点)$")
+TITLE_LIKE = re.compile(
+    rf"{YEAR_IN_TITLE}.{{0,40}}?{TITLE_END}$|^.{{2,40}}?(?:年度报告|工作总结|工作要点)(?:[（(]{YEAR_IN_TITLE}[）)])?$"
+)
 ORG_LINE = re.compile(rf"^{ORG_NAME}$")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")

@@ -23,10 +23,12 @@ YEAR_IN_TITLE = r"(?:19|20)\d{2}\s*年度?"
 TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|打算|通知)(?:[（(][^）)]{1,12}[）)])?"
 #: What follows the agency in a title that puts the year first.
 SUBJECT = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府公开)"
-#: Title lines that name the agency: ``<agency><year>年…<kind>`` and ``<year>年<agency>政府信息公开…<kind>``.
+#: Title lines that name the agency: ``<agency><year>年…<kind>``, ``<year>年<agency>政府信息公开…<kind>``
+#: and ``<agency>政府信息公开…<kind>（<year>年度）``.
 AGENCY_TITLES = (
     re.compile(rf"^(?P<agency>{ORG_NAME})(?:关于)?(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
     re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
+    re.compile(rf"^(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,30}}?{TITLE_END})[（(](?P<year>{YEAR_IN_TITLE})[）)]$"),
 )
 #: Lines that are page furniture, never part of a document.
 WEB_DEBRIS = re.compile(

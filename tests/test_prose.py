@@ -109,3 +109,23 @@ def test_zero_does_not_override_inside_a_counted_clause():
 )
 def test_whole_sentences(sentence, expected):
     assert counts(sentence, year=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年累计主动公开政府信息3256条,其中政策文件120条。", {"published.items": 3256}),
+        ("今年以来,我局在门户网站发布信息532条。", {"published.items": 532}),
+        ("依申请公开政府信息15件,均按时答复。", {}),
+        ("对申请予以公开政府信息3件。", {}),
+        ("全年未发生因政府信息公开引起的行政复议和行政诉讼。", {"review.total": 0, "litigation.total": 0}),
+        ("行政诉讼败诉0件。", {}),
+        (
+            "开展政策解读32次,发布回应关切信息15条。",
+            {"published.policy_interpretations": 32, "published.responses": 15},
+        ),
+        ("主动公开信息2021年1200条,2022年1500条。", {}),
+    ],
+)
+def test_more_summary_sentences(sentence, expected):
+    assert counts(sentence, year=2022) == expected

@@ -87,6 +87,7 @@ def test_zero_is_reported_not_absent():
             2022,
             "work_summary",
         ),
+        (["某某市教育局政府信息公开工作年度报告（2022年度）", "一、总体情况"], "某某市教育局", 2022, "annual_report"),
     ],
 )
 def test_metadata_of_common_title_forms(lines, agency, year, doc_type):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from .prose import CountRule, rx
 from .vocabulary import ITEMS, LINK, PART_OR_CHANNEL, N
 
-_VERB = r"(?:主动)?(?:公开|发布|公布)(?:发布|公开)?(?:了)?"
+#: 公开 as a verb of proactive publication; not 依申请公开, 予以公开, 部分公开, 不予公开 (answers to requests).
+_VERB = r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布)(?:发布|公开)?(?:了)?"
 _INFO = r"(?:各类|各项)?(?:政府|政务)?(?:公开)?信息"
 _WHOLE_YEAR = r"(?:全年|共|累计|合计|总计|本年度|年度内)"
 _UNLESS = rx(PART_OR_CHANNEL)
