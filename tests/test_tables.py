@@ -213,3 +213,11 @@ def test_pre2019_table_maps_only_what_means_the_same(tmp_path):
         "requests.unable.not_held.total": 6,
         "review.total": 0,
     }
+
+
+def test_table4_row_wrapped_over_two_lines():
+    lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议   行政诉讼", "结果维持 结果纠正 其他结果 尚未审结 总计",
+             "3  1  0  0  4  2  0  0  0", "2  1  0  0  0  1"]  # fmt: skip
+    found = read_tables([Paragraph(line) for line in lines])
+    assert found.metrics["review.total"] == 4 and found.metrics["litigation_direct.total"] == 2
+    assert found.metrics["litigation_after_review.total"] == 1

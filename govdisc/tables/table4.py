@@ -18,11 +18,30 @@ def read_table4(rows: list[Row], found: TableFindings) -> None:
             "行政复议" in row.key_text and TABLE4_HEADER.search(row.key_text.replace("行政复议", "", 1))
         ):
             continue
-        for candidate in rows[i + 1 : i + 1 + LOOK_AHEAD]:
+        following = rows[i + 1 : i + 1 + LOOK_AHEAD]
+        for k, candidate in enumerate(following):
             if len(candidate.cells) >= WIDTH:
                 found.tables.add("table4")
                 _put(found, candidate.cells[-WIDTH:], candidate.page)
                 return
+            if candidate.cells and not candidate.label:
+                cells = _wrapped(following[k:])
+                if cells is not None:
+                    found.tables.add("table4")
+                    _put(found, cells, candidate.page)
+                    return
+
+
+def _wrapped(rows: list[Row]) -> tuple[str, ...] | None:
+    """Fifteen values printed over consecutive unlabelled lines (a wide row that text layout wrapped)."""
+    cells: tuple[str, ...] = ()
+    for row in rows:
+        if row.label or not row.cells:
+            break
+        cells += row.cells
+        if len(cells) >= WIDTH:
+            return cells if len(cells) == WIDTH else None
+    return None
 
 
 def _put(found: TableFindings, cells: tuple[str, ...], page: int | None) -> None:
