@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govdisc.checks import run_checks
-from govdisc.extract import read_document
+from govdisc.read import read_document
 from govdisc.keys import ordered
 from govdisc.metadata import metadata
 from govdisc.model import Document, Paragraph, ReadError, Record

@@ -40,7 +40,7 @@ def _size(n: int) -> str:
 
 def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
     """Extract one file (in a worker): its stat and hash, and ``{"records": …}`` or ``{"error": …}``."""
-    from govdisc.extract import read_document
+    from govdisc.read import read_document
 
     p = Path(path)
     out: dict[str, Any] = {"path": path}
@@ -75,7 +75,7 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
 
 def warm_up() -> None:
     """Load every reader and model once here, so forked workers start ready."""
-    from govdisc.extract import warm_up as import_readers
+    from govdisc.read import warm_up as import_readers
     from govdisc.normalize import normalize_text
     from govdisc.parse.numbers import to_number
 

@@ -10,7 +10,7 @@ import re
 import statistics
 from collections.abc import Iterable
 
-from govdisc.extract.layout import HEADING, PAGE_NUMBER
+from govdisc.read.layout import HEADING, PAGE_NUMBER
 from govdisc.model import Block, Paragraph
 
 _SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
