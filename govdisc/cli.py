@@ -26,11 +26,11 @@ from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build,
 from govdisc.compare.build import dedupe
 from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
-from govdisc.read import read_document
 from govdisc.model import Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, jsonl_lines, render, rich_table
 from govdisc.pipeline import FileResult, discover
+from govdisc.read import read_document
 from govdisc.runner import MB, Limits, run
 
 app = typer.Typer(

@@ -75,9 +75,9 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
 
 def warm_up() -> None:
     """Load every reader and model once here, so forked workers start ready."""
-    from govdisc.read import warm_up as import_readers
     from govdisc.normalize import normalize_text
     from govdisc.parse.numbers import to_number
+    from govdisc.read import warm_up as import_readers
 
     import_readers()
     normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")

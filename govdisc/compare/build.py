@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from govdisc.keys import ordered
 from govdisc.model import Check, Record
 
+from .agencies import agency_key, display_names
 from .crossyear import cross_year_checks
 from .figures import DERIVED, PRESETS, YOY_PREFIX, value_of
-from .identity import agency_identity, display_names
 
 GROUP_LEVELS = ("province", "city", "county")
 UNKNOWN_REGION = "(地区不详)"
@@ -34,8 +34,8 @@ class Filters:
 
 
 @dataclass
-class Row:
-    """One line of the comparison: an agency (or region), a year, the summed counts, the shown values."""
+class Entry:
+    """One entry (a line) of the comparison: an agency or region, a year, the summed counts, the shown values."""
 
     name: str
     year: int | None
@@ -49,8 +49,8 @@ class Comparison:
     """Everything a renderer needs."""
 
     columns: list[str]
-    rows: list[Row]
-    totals: Row | None
+    rows: list[Entry]
+    totals: Entry | None
     by_year: bool
     missing: dict[int | None, list[str]] = field(default_factory=dict)
     cross_year: list[Check] = field(default_factory=list)
@@ -71,7 +71,7 @@ def dedupe(records: Iterable[Record]) -> tuple[list[Record], list[str]]:
     best: dict[tuple[str, int | None], Record] = {}
     notes = []
     for r in records:
-        key = (agency_identity(r), r.year)
+        key = (agency_key(r), r.year)
         old = best.get(key)
         if old is not None:
             keep = r if len(r.metrics) > len(old.metrics) else old
@@ -84,7 +84,7 @@ def dedupe(records: Iterable[Record]) -> tuple[list[Record], list[str]]:
 
 def _group_name(record: Record, level: str | None, names: dict[str, str]) -> str:
     if level is None:
-        return names[agency_identity(record)]
+        return names[agency_key(record)]
     from govdisc.region import region_key, resolve
 
     region = record.region or resolve(record.agency, record.title or "")
@@ -120,7 +120,7 @@ def build(
     for r in chosen:
         groups[(_group_name(r, group_by, names), r.year if by_year else None)].append(r)
     rows = [
-        Row(name, year, _sum_counts(m.metrics for m in members), len(members))
+        Entry(name, year, _sum_counts(m.metrics for m in members), len(members))
         for (name, year), members in groups.items()
     ]
     index = {(row.name, row.year): row for row in rows}
@@ -135,7 +135,7 @@ def build(
         rows = present + absent
     if top:
         rows = rows[:top]
-    totals = Row("合计", None, _sum_counts(r.counts for r in rows), sum(r.members for r in rows))
+    totals = Entry("合计", None, _sum_counts(r.counts for r in rows), sum(r.members for r in rows))
     totals.values = {c: None if c.startswith(YOY_PREFIX) else value_of(c, totals.counts) for c in columns}
     return Comparison(
         columns=list(columns),

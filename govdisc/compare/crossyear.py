@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from govdisc.keys import label
 from govdisc.model import Check, Record
 
-from .identity import agency_identity, display_names
+from .agencies import agency_key, display_names
 
 #: (check id, this year's key, last year's keys added, this year's keys added, this year's keys subtracted)
 CARRY_OVER: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
@@ -24,7 +24,7 @@ def cross_year_checks(records: Sequence[Record]) -> list[Check]:
     names = display_names(list(records))
     for r in records:
         if r.agency and r.year is not None:
-            by_agency.setdefault(names[agency_identity(r)], {})[r.year] = r
+            by_agency.setdefault(names[agency_key(r)], {})[r.year] = r
     checks: list[Check] = []
     for agency, years in sorted(by_agency.items()):
         for year in sorted(years):

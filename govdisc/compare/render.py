@@ -13,7 +13,7 @@ from rich.table import Table as RichTable
 
 from govdisc.output import BOM, NOT_REPORTED
 
-from .build import Comparison, Row
+from .build import Comparison, Entry
 from .figures import column_label, is_rate
 
 FORMATS = ("table", "csv", "json", "markdown", "xlsx")
@@ -42,7 +42,7 @@ def _first_columns(comparison: Comparison, lang: str) -> list[str]:
     return [name, "年度" if lang == "zh" else "year"] if comparison.by_year else [name]
 
 
-def _ident(comparison: Comparison, row: Row) -> list[str]:
+def _ident(comparison: Comparison, row: Entry) -> list[str]:
     return [row.name, str(row.year or "")] if comparison.by_year else [row.name]
 
 
@@ -109,7 +109,7 @@ def to_csv(comparison: Comparison, lang: str = "zh", bom: bool = True) -> str:
 def to_json(comparison: Comparison, lang: str = "zh") -> str:
     """JSON: rows keyed by column id, null for not reported, plus totals, coverage and cross-year checks."""
 
-    def row_dict(row: Row) -> dict[str, object]:
+    def row_dict(row: Entry) -> dict[str, object]:
         return {"name": row.name, "year": row.year, "documents": row.members,
                 "values": {c: _number(row.values.get(c)) for c in comparison.columns}}  # fmt: skip
 

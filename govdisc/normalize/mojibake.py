@@ -27,8 +27,8 @@ from .plausibility import (
     known_words,
     log_probability,
     score,
-    segment,
     simplify,
+    split_words,
     word_edges,
 )
 
@@ -351,7 +351,7 @@ def _suspects(items: list[_Item], shown: list[str], before: str, after: str) -> 
         pos += len(text)
     alone: set[int] = set()
     pos = 0
-    for token in segment(before + "".join(shown) + after):
+    for token in split_words(before + "".join(shown) + after):
         if len(token) == 1:
             alone.add(pos)
         pos += len(token)

@@ -34,8 +34,8 @@ __all__ = [
     "known_words",
     "log_probability",
     "score",
-    "segment",
     "simplify",
+    "split_words",
     "word_edges",
     "word_logprob",
 ]
@@ -235,7 +235,7 @@ def _segment_logprob(text: str) -> float:
     return _best_path(text)[0][-1]
 
 
-def segment(text: str) -> list[str]:
+def split_words(text: str) -> list[str]:
     """The most probable split of ``text`` into words (spans of the original, not of its t2s form)."""
     simple = simplify(text)
     if len(simple) != len(text):

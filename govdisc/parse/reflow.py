@@ -10,8 +10,8 @@ import re
 import statistics
 from collections.abc import Iterable
 
-from govdisc.read.layout import HEADING, PAGE_NUMBER
 from govdisc.model import Block, Paragraph
+from govdisc.read.layout import HEADING, PAGE_NUMBER
 
 _SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")

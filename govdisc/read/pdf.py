@@ -24,9 +24,9 @@ from pdfplumber.table import TableFinder
 from pdfplumber.utils import chars_to_textmap, curve_to_edges, extract_text, line_to_edge, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
+from govdisc.model import Block, Document, Paragraph, ReadError, Table
 from govdisc.read.layout import HEADING, PAGE_NUMBER
 from govdisc.read.pdf_pdfium import Obj, PageObjects, page_objects
-from govdisc.model import Block, Document, Paragraph, ReadError, Table
 
 _SENTENCE_END = tuple("。！？；：”」』）)!?;:")
 _LATIN_END = re.compile(r"[A-Za-z,]$")

@@ -1,11 +1,11 @@
-"""Which records are the same agency: 淮安市洪泽区人民政府 and 洪泽区人民政府 are one body."""
+"""Which records are the same body: 淮安市洪泽区人民政府 and 洪泽区人民政府 are one agency."""
 
 from __future__ import annotations
 
 from govdisc.model import Record
 
 
-def agency_identity(record: Record) -> str:
+def agency_key(record: Record) -> str:
     """A key equal for the same body however much of its place it writes: region code + the rest of its name."""
     name = record.agency or record.file
     region = record.region or {}
@@ -22,7 +22,7 @@ def display_names(records: list[Record]) -> dict[str, str]:
     """For each identity, the fullest agency name its records use."""
     names: dict[str, str] = {}
     for r in records:
-        key, name = agency_identity(r), r.agency or r.file
+        key, name = agency_key(r), r.agency or r.file
         if len(name) > len(names.get(key, "")):
             names[key] = name
     return names
