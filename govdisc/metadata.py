@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from govdisc.model import Block, Paragraph
+from govdisc.text import DATE_LINE, YEAR_NOT_DATE
 
 from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, is_agency_title, title_agency
 
@@ -21,8 +22,6 @@ TITLE_LIKE = re.compile(
     rf"{YEAR_IN_TITLE}.{{0,40}}?{TITLE_END}$|^.{{2,40}}?(?:年度报告|工作总结|工作要点)(?:[（(]{YEAR_IN_TITLE}[）)])?$"
 )
 ORG_LINE = re.compile(rf"^{ORG_NAME}$")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
-DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 CONTACT_LINE = re.compile(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
 FIRST_LINES = 6
 LAST_LINES = 8
@@ -53,7 +52,7 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     for i, line in enumerate(lines[:FIRST_LINES]):
         if not _is_title(line):
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            if len(nxt) <= 12 and _is_title(line + nxt) and YEAR.search(line):
+            if len(nxt) <= 12 and _is_title(line + nxt) and YEAR_NOT_DATE.search(line):
                 return line + nxt, i
             continue
         if i > 0 and ORG_LINE.match(lines[i - 1]) and not is_agency_title(line):
@@ -71,9 +70,9 @@ def doc_type_of(text: str | None) -> str | None:
 
 def year_of(title: str | None, lines: list[str]) -> int | None:
     """The year reported on: the first year of the title, else the year the body names most."""
-    if title and (m := YEAR.search(title)):
+    if title and (m := YEAR_NOT_DATE.search(title)):
         return int(m.group(1))
-    counts = Counter(int(y) for line in lines for y in YEAR.findall(line))
+    counts = Counter(int(y) for line in lines for y in YEAR_NOT_DATE.findall(line))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -15,7 +15,7 @@ from typing import IO
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from govdisc.keys import label, ordered
+from govdisc.metrics import label, ordered
 from govdisc.model import Record
 
 FORMATS = ("table", "jsonl", "csv")

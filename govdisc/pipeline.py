@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govdisc.checks import run_checks
-from govdisc.keys import ordered
 from govdisc.metadata import metadata
+from govdisc.metrics import PROSE_RULES, ordered
 from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
-from govdisc.parse import PROSE_RULES, find_counts
+from govdisc.parse import find_counts
 from govdisc.parse.reflow import prose_paragraphs
 from govdisc.read import read_document
 from govdisc.region import resolve

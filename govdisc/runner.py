@@ -76,7 +76,7 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
 def warm_up() -> None:
     """Load every reader and model once here, so forked workers start ready."""
     from govdisc.normalize import normalize_text
-    from govdisc.parse.numbers import to_number
+    from govdisc.numbers import to_number
     from govdisc.read import warm_up as import_readers
 
     import_readers()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdisc.model import Block, Paragraph
+from govdisc.text import YEAR
 
 #: What an issuing body's name ends with.
 ORG_SUFFIX = (
@@ -18,7 +19,7 @@ ORG_SUFFIX = (
     r"|部|省|市|区|县|州|盟|旗|镇|乡|街道|园区|新区|开发区)"
 )
 ORG_NAME = rf"[\u4e00-\u9fff（）()·]{{1,38}}?{ORG_SUFFIX}"
-YEAR_IN_TITLE = r"(?:19|20)\d{2}\s*年度?"
+YEAR_IN_TITLE = rf"{YEAR}\s*年度?"
 #: What a document title ends with.
 TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|打算|通知)(?:[（(][^）)]{1,12}[）)])?"
 #: What follows the agency in a title that puts the year first.
@@ -89,7 +90,7 @@ def _body_chars(blocks: list[Block]) -> int:
 def _title_key(block: Block) -> tuple[str, str] | None:
     if not isinstance(block, Paragraph) or (agency := title_agency(block.text)) is None:
         return None
-    year = re.search(r"(?:19|20)\d{2}", block.text)
+    year = re.search(YEAR, block.text)
     return agency, year.group() if year else ""
 
 

@@ -14,7 +14,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from govdisc.keys import LABELS
+from govdisc.metrics import LABELS, PROSE_RULES
+from govdisc.metrics import requests as request_family
+from govdisc.metrics import review as review_family
 from govdisc.model import CHECK_STATUSES, DOC_TYPES, Document, Paragraph, Record, Table
 from govdisc.normalize import STEPS, Fix, normalize_blocks, normalize_text
 from govdisc.normalize.html_debris import strip_html_debris
@@ -22,13 +24,12 @@ from govdisc.normalize.lookalikes import RADICALS_SUPPLEMENT, fix_lookalikes
 from govdisc.normalize.pinyin import remove_pinyin
 from govdisc.normalize.punctuation import fix_punctuation
 from govdisc.normalize.width import fold_fullwidth, tidy_spaces
-from govdisc.parse import PROSE_RULES, Found, find_counts
-from govdisc.parse.numbers import MAX_DIGITS, NUMBER_RE, quantity, to_number
+from govdisc.numbers import MAX_DIGITS, NUMBER_RE, quantity, to_number
+from govdisc.parse import Found, find_counts
 from govdisc.parse.prose import Clauses
 from govdisc.pipeline import extract_document
 from govdisc.tables import TableFindings, read_tables
 from govdisc.tables.cells import parse_cell
-from govdisc.tables.labels import TABLE3_COLUMNS, TABLE3_OUTCOMES, TABLE4_COLUMNS
 from govdisc.tables.rows import text_rows
 from tests.strategies import (
     ANY_TEXT,
@@ -307,12 +308,12 @@ def _derived_sums(found: TableFindings, key: str) -> list[float]:
     group, col = key.rsplit(".", 1)
     sums = []
     if col == "total":
-        siblings = [f"{group}.{c}" for c, _ in TABLE4_COLUMNS[:-1]]
+        siblings = [f"{group}.{c.key}" for c in review_family.COLUMNS[:-1]]
         if group.startswith("requests."):
-            siblings = [f"{group}.{c}" for c, _ in TABLE3_COLUMNS[:-1]]
+            siblings = [f"{group}.{c.key}" for c in request_family.COLUMNS[:-1]]
         sums.append(sum(metrics[k] for k in siblings if k in metrics))
     if group == "requests.processed_total":
-        sums.append(sum(metrics[k] for row in TABLE3_OUTCOMES if (k := f"requests.{row}.{col}") in metrics))
+        sums.append(sum(metrics[k] for row in request_family.OUTCOMES if (k := f"requests.{row}.{col}") in metrics))
     return sums
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from govdisc.normalize import plausibility
 from govdisc.normalize.mojibake import is_user_defined_pair, misalign, repair_gbk_misalignment
-from govdisc.normalize.plausibility import is_plausible, score, segment
+from govdisc.normalize.plausibility import is_plausible, score, split_words
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CLEAN_SEEDS = ("000", "001", "002", "003")
@@ -234,6 +234,6 @@ def test_traditional_scores_like_simplified() -> None:
     assert score("") == 0.0
 
 
-def test_segment_uses_the_domain_lexicon() -> None:
-    assert segment("（二）依申請公開情況") == ["（二）", "依申請公開", "情況"]
-    assert "".join(segment("政府信息公开工作年度报告")) == "政府信息公开工作年度报告"
+def test_split_words_uses_the_domain_lexicon() -> None:
+    assert split_words("（二）依申請公開情況") == ["（二）", "依申請公開", "情況"]
+    assert "".join(split_words("政府信息公开工作年度报告")) == "政府信息公开工作年度报告"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from govdisc.model import Document, Paragraph, ReadError, Table
 from govdisc.read import read_document
 from govdisc.read.docx import read_docx
 from govdisc.read.html import read_html
 from govdisc.read.pdf import Line, PageContent, page_content, paragraphs, plumber_objects, read_pdf
 from govdisc.read.pdf_pdfium import page_objects
 from govdisc.read.txt import read_txt
-from govdisc.model import Document, Paragraph, ReadError, Table
 
 SAMPLES = sorted((Path(__file__).parents[1] / "samples").glob("*.txt"))
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from govdisc.keys import ordered
+from govdisc.metrics import ordered
 from govdisc.model import Check, Record
 
 from .agencies import agency_key, display_names

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govdisc.keys import label
+from govdisc.metrics import CARRY_OVER, label
 from govdisc.model import Check, Record
 
 from .agencies import agency_key, display_names
-
-#: (check id, this year's key, last year's keys added, this year's keys added, this year's keys subtracted)
-CARRY_OVER: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
-    ("crossyear.carried_over", "requests.carried_over.total", ("requests.carried_forward.total",), (), ()),
-    ("crossyear.rules.in_force", "rules.in_force", ("rules.in_force",), ("rules.issued",), ("rules.repealed",)),
-    ("crossyear.normative_docs.in_force", "normative_docs.in_force", ("normative_docs.in_force",),
-     ("normative_docs.issued",), ("normative_docs.repealed",)),
-)  # fmt: skip
 
 
 def cross_year_checks(records: Sequence[Record]) -> list[Check]:
@@ -32,19 +24,19 @@ def cross_year_checks(records: Sequence[Record]) -> list[Check]:
             if last is None:
                 continue
             now = years[year]
-            for check_id, key, before, plus, minus in CARRY_OVER:
-                terms = [(k, last) for k in before] + [(k, now) for k in (*plus, *minus)]
-                if key not in now.metrics or any(k not in rec.metrics for k, rec in terms):
+            for carry in CARRY_OVER:
+                terms = [(k, last) for k in carry.last] + [(k, now) for k in (*carry.plus, *carry.minus)]
+                if carry.key not in now.metrics or any(k not in rec.metrics for k, rec in terms):
                     continue
                 expected = (
-                    sum(last.metrics[k] for k in before)
-                    + sum(now.metrics[k] for k in plus)
-                    - sum(now.metrics[k] for k in minus)
+                    sum(last.metrics[k] for k in carry.last)
+                    + sum(now.metrics[k] for k in carry.plus)
+                    - sum(now.metrics[k] for k in carry.minus)
                 )
-                got = now.metrics[key]
-                said = f"{agency} {year}: {label(key)} {got:g}; from {year - 1}: {expected:g}"
+                got = now.metrics[carry.key]
+                said = f"{agency} {year}: {label(carry.key)} {got:g}; from {year - 1}: {expected:g}"
                 status = "passed" if abs(got - expected) < 1e-6 else "failed"
                 checks.append(
-                    Check(check_id, status, said if status == "passed" else f"{said} (differs by {got - expected:g})")
+                    Check(carry.id, status, said if status == "passed" else f"{said} (differs by {got - expected:g})")
                 )
     return checks

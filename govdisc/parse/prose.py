@@ -1,8 +1,9 @@
-"""Counts stated in running text: the engine that applies the rule tables of this package.
+"""Counts stated in running text: the engine that applies the catalogue's prose rules.
 
-A rule is data: a metric key, a regex that embeds :data:`~govdisc.parse.numbers.NUMBER`, a rank
-(which wins when several sentences give different values) and the words that, found earlier in
-the same clause, make the match a false friend (a subset, another channel, another year).
+A rule (:class:`~govdisc.metrics.schema.ProseRule`) is data: a metric key, a regex that embeds
+:data:`~govdisc.numbers.NUMBER`, a rank (which wins when several sentences give different values)
+and the words that, found earlier in the same clause, make the match a false friend (a subset,
+another channel, another year).
 """
 
 from __future__ import annotations
@@ -13,51 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from govdisc.metrics.schema import ProseRule
 from govdisc.model import Evidence
+from govdisc.numbers import Quantity, quantity
+from govdisc.text import SENTENCE_BREAK, YEAR_WRITTEN
 
-from .numbers import Quantity, quantity
-
-SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 CLAUSE_MARK = re.compile(r"[，,：:]")
 #: A count of something (a number with a counting unit): a clause holding one is not a statement of zero.
 A_COUNT = re.compile(r"\d+\s*(?:件|起|宗|次|个|条|篇|项|份|元)|[一二两三四五六七八九十百千]+(?:件|起|宗)")
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 MAX_EVIDENCE = 120
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a rule pattern (kept here so rule tables read as plain data)."""
-    return re.compile(pattern)
-
-
-@dataclass(frozen=True)
-class CountRule:
-    """``pattern`` states the count for ``key``.
-
-    ``unless`` found in the clause before the match makes it a false friend; ``needs`` must be
-    found in the sentence (the topic the count belongs to); higher ``rank`` wins over lower.
-    """
-
-    key: str
-    pattern: re.Pattern[str]
-    rank: int = 1
-    unless: re.Pattern[str] | None = None
-    needs: re.Pattern[str] | None = None
-
-
-@dataclass(frozen=True)
-class ZeroRule:
-    """``pattern`` states that there were none of ``key`` (没有收到…申请, 未发生行政复议).
-
-    It counts only in a clause that holds no count of anything.
-    """
-
-    key: str
-    pattern: re.Pattern[str]
-    rank: int = 1
-
-
-Rule = CountRule | ZeroRule
 
 
 @dataclass(frozen=True)
@@ -73,7 +38,7 @@ class Found:
 def sentences(text: str) -> Iterable[tuple[int, str]]:
     """(offset, sentence) pairs of ``text``."""
     start = 0
-    for m in SENTENCE_END.finditer(text):
+    for m in SENTENCE_BREAK.finditer(text):
         if m.start() > start:
             yield start, text[start : m.start() + 1]
         start = m.end()
@@ -108,20 +73,20 @@ class Clauses:
 
 
 def _other_year(text: str, year: int | None) -> bool:
-    return year is not None and any(int(y) != year for y in YEAR.findall(text))
+    return year is not None and any(int(y) != year for y in YEAR_WRITTEN.findall(text))
 
 
 @lru_cache(maxsize=8)
-def _any_rule(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+def _any_rule(rules: tuple[ProseRule, ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``rules`` could: most sentences are skipped at once."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern.pattern)})" for r in rules))
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern)})" for r in rules))
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def find_counts(
-    paragraphs: Iterable[tuple[str, int | None]], rules: Sequence[Rule], year: int | None = None
+    paragraphs: Iterable[tuple[str, int | None]], rules: Sequence[ProseRule], year: int | None = None
 ) -> dict[str, Found]:
     """Apply ``rules`` to (text, page) paragraphs; keep, per key, the best-ranked first value."""
     best: dict[str, Found] = {}
@@ -139,22 +104,22 @@ def find_counts(
     return best
 
 
-def _match_sentence(sentence: str, page: int | None, rules: Sequence[Rule], year: int | None) -> Iterable[Found]:
+def _match_sentence(sentence: str, page: int | None, rules: Sequence[ProseRule], year: int | None) -> Iterable[Found]:
     clauses = Clauses(sentence)
     for rule in rules:
-        for m in rule.pattern.finditer(sentence):
+        for m in rule.regex.finditer(sentence):
             clause_from = clauses.start(m.start())
             clause = sentence[clause_from : clauses.end(m.end())]
             if _other_year(clause, year):
                 continue
-            if isinstance(rule, ZeroRule):
+            if rule.zero:
                 if A_COUNT.search(clause):
                     continue
                 q: Quantity | None = Quantity(0)
             else:
-                if rule.unless is not None and rule.unless.search(sentence, clause_from, m.start()):
+                if rule.unless_regex is not None and rule.unless_regex.search(sentence, clause_from, m.start()):
                     continue
-                if rule.needs is not None and not rule.needs.search(sentence):
+                if rule.needs_regex is not None and not rule.needs_regex.search(sentence):
                     continue
                 q = quantity(m)
             if q is None:

@@ -11,9 +11,8 @@ import statistics
 from collections.abc import Iterable
 
 from govdisc.model import Block, Paragraph
-from govdisc.read.layout import HEADING, PAGE_NUMBER
+from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
-_SENTENCE_END = ("。", "！", "？", "；", "：", "!", "?", ";", ":")
 _DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
 #: A line this close to the usual full line length is taken to wrap onto the next.
 FULL_LINE = 0.8
@@ -40,8 +39,8 @@ def prose_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, int | None]]:
     joinable = False
     for text, page in paragraphs:
         if joinable and not HEADING.match(text):
-            out[-1] = (out[-1][0] + text, out[-1][1])
+            out[-1] = (join_lines(out[-1][0], text), out[-1][1])
         else:
             out.append((text, page))
-        joinable = len(text) >= FULL_LINE * full and not text.endswith(_SENTENCE_END)
+        joinable = len(text) >= FULL_LINE * full and not ends_paragraph(text)
     return [(compact(t), p) for t, p in out]

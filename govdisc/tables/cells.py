@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govdisc.parse.numbers import MAX_DIGITS
+from govdisc.numbers import to_number
 
 #: Marks that, inside a table that has figures, mean zero (an empty cell is one too).
 BLANK_MARKS = ("", "/", "／", "-", "－", "—", "——", "–", "无", "\\")
-_NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _UNIT = re.compile(r"(万元|元|件|条|个|项)$")
 
 
@@ -38,13 +37,8 @@ def parse_cell(text: str | None) -> Cell:
         unit, printed_number = m.group(1), printed[: m.start()]
     else:
         printed_number = printed
-    digits = printed_number.replace(",", "")
-    if not _NUMBER.match(printed_number) or len(digits) > MAX_DIGITS:
-        return Cell(printed, None)
-    if "." not in digits:
-        return Cell(printed, int(digits), unit=unit)
-    number = float(digits)
-    return Cell(printed, int(number) if number.is_integer() else number, unit=unit)
+    value = to_number(printed_number, chinese=False)
+    return Cell(printed, value, unit=unit if value is not None else None)
 
 
 def is_value(text: str | None) -> bool:

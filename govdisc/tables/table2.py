@@ -7,20 +7,20 @@ only when RECORD.md defines them.
 
 from __future__ import annotations
 
-from govdisc.keys import LABELS
+from govdisc.metrics.disclosure import FIELDS, KEYS, SUBJECTS
+from govdisc.metrics.schema import first_term
 
 from .cells import parse_cell
 from .found import TableFindings
-from .labels import TABLE2_FIELDS, TABLE2_SUBJECTS, match_first
 from .rows import Row
 
 
 def header_fields(text: str) -> list[tuple[str, str]]:
     """The (field, printed label) columns a header row names, in printed order."""
     hits = []
-    for key, pattern in TABLE2_FIELDS:
-        if m := pattern.search(text):
-            hits.append((m.start(), key, m.group()))
+    for term in FIELDS:
+        if m := term.regex.search(text):
+            hits.append((m.start(), term.key, m.group()))
     return [(key, printed) for _, key, printed in sorted(hits)]
 
 
@@ -32,7 +32,7 @@ def read_table2(rows: list[Row], found: TableFindings) -> None:
             if row.key_text and (named := header_fields(row.key_text)):
                 fields = named
             continue
-        subject = match_first(row.key_text, TABLE2_SUBJECTS)
+        subject = first_term(row.key_text, SUBJECTS)
         if subject is None or not fields:
             continue
         found.tables.add("table2")
@@ -43,9 +43,9 @@ def read_table2(rows: list[Row], found: TableFindings) -> None:
             )
             continue
         for (field, printed), text in zip(fields, cells, strict=True):
-            key = f"{subject}.{field}"
+            key = f"{subject.key}.{field}"
             cell = parse_cell(text)
-            if key not in LABELS or cell.value is None:
+            if key not in KEYS or cell.value is None:
                 continue
             if field == "amount_yuan" and cell.unit == "万元":
                 cell = type(cell)(cell.printed, round(cell.value * 10_000, 2), cell.blank, "元")

@@ -1,30 +1,40 @@
 """Table 3 — 收到和处理政府信息公开申请情况 — mapped to ``requests.<row>.<column>``.
 
-Rows are found by the meaning of their labels (:data:`~govdisc.tables.labels.TABLE3_ROWS`), in
+Rows are found by the meaning of their labels (:data:`govdisc.metrics.requests.ROWS`), in
 whatever form the table came; a row whose own label is missing or garbled takes the label
 pieces printed just above it (wrapped labels) or, failing that, just below it.
 """
 
 from __future__ import annotations
 
+import re
+
+from govdisc.metrics.requests import COLUMNS, HEADER, OUTCOMES, ROWS, key
+from govdisc.metrics.schema import first_term
+
 from .cells import parse_cell
 from .found import EMPTY, TableFindings
-from .labels import TABLE3_COLUMNS, TABLE3_HEADER, TABLE3_OUTCOMES, TABLE3_ROWS, match_first
 from .rows import Row
 
-WIDTH = len(TABLE3_COLUMNS)
-_TOTAL_ROWS = ("processed_total",)
+WIDTH = len(COLUMNS)
+_HEADER = re.compile(HEADER)
+
+
+def row_key(text: str) -> str | None:
+    """The row of table 3 a printed label names."""
+    term = first_term(text, ROWS)
+    return term.key if term else None
 
 
 def _region(rows: list[Row]) -> list[Row]:
     """The rows of table 3: from its header (or 本年新收 row) to the 结转下年度 row."""
-    start = next((i for i, r in enumerate(rows) if match_first(r.key_text, TABLE3_ROWS) == "received"), None)
+    start = next((i for i, r in enumerate(rows) if row_key(r.key_text) == "received"), None)
     if start is None:
         return []
     head = start
-    while head > 0 and start - head < 6 and (TABLE3_HEADER.search(rows[head - 1].key_text) or not rows[head - 1].cells):
+    while head > 0 and start - head < 6 and (_HEADER.search(rows[head - 1].key_text) or not rows[head - 1].cells):
         head -= 1
-    end = next((i for i in range(start, len(rows)) if match_first(rows[i].key_text, TABLE3_ROWS) == "carried_forward"),
+    end = next((i for i in range(start, len(rows)) if row_key(rows[i].key_text) == "carried_forward"),
                min(len(rows) - 1, start + 60))  # fmt: skip
     if not rows[end].cells and end + 1 < len(rows) and rows[end + 1].cells and not rows[end + 1].label:
         end += 1  # the label stands on its own line, its values below it
@@ -55,10 +65,10 @@ def _label_for(region: list[Row], i: int, taken: set[int]) -> tuple[str | None, 
         up = [k for k in pieces if k < i]
         down = [k for k in pieces if k > i]
         text = "".join(region[k].key_text for k in up) + row.key_text + "".join(region[k].key_text for k in down)
-        if key := match_first(text, TABLE3_ROWS):
+        if named := row_key(text):
             taken.update(pieces)
             printed = " ".join(region[k].label for k in [*up, i, *down] if region[k].label)
-            return key, printed
+            return named, printed
     return None, row.label
 
 
@@ -72,8 +82,8 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
     for i, row in enumerate(region):
         if not row.cells:
             continue
-        key, label = _label_for(region, i, taken)
-        if key is None:
+        row_name, label = _label_for(region, i, taken)
+        if row_name is None:
             found.warnings.append(
                 f"table 3: a row with values but no label that could be read was left out: {row.cells}"
             )
@@ -82,26 +92,26 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
         if len(cells) < WIDTH:
             found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; left out")
             continue
-        if any(f"requests.{key}.{col}" in found.metrics for col, _ in TABLE3_COLUMNS):
+        if any(key(row_name, col.key) in found.metrics for col in COLUMNS):
             found.warnings.append(f"table 3: row {label!r} read twice; the first reading is kept")
             continue
-        _put_row(found, key, label, cells, row.page)
+        _put_row(found, row_name, label, cells, row.page)
     _derive_processed_total(found)
 
 
-def _put_row(found: TableFindings, key: str, label: str, cells: tuple[str, ...], page: int | None) -> None:
+def _put_row(found: TableFindings, row: str, label: str, cells: tuple[str, ...], page: int | None) -> None:
     parsed = [parse_cell(c) for c in cells]
     total_blank = parsed[-1].blank and parsed[-1].printed == ""
     parts_filled = any(not p.blank for p in parsed[:-1])
-    for (col, col_label), cell in zip(TABLE3_COLUMNS, parsed, strict=True):
-        metric = f"requests.{key}.{col}"
-        if col == "total" and total_blank and parts_filled:
-            parts = [f"requests.{key}.{c}" for c, _ in TABLE3_COLUMNS[:-1]]
+    for col, cell in zip(COLUMNS, parsed, strict=True):
+        metric = key(row, col.key)
+        if col.key == "total" and total_blank and parts_filled:
+            parts = [key(row, c.key) for c in COLUMNS[:-1]]
             if all(p in found.metrics for p in parts):
-                found.derive(metric, parts, label, col_label, page)
+                found.derive(metric, parts, label, col.zh, page)
             continue
-        if not found.put(metric, cell, label, col_label, page):
-            found.warnings.append(f"table 3: {label} × {col_label}: {cell.printed!r} is not a number; left out")
+        if not found.put(metric, cell, label, col.zh, page):
+            found.warnings.append(f"table 3: {label} × {col.zh}: {cell.printed!r} is not a number; left out")
 
 
 def _derive_processed_total(found: TableFindings) -> None:
@@ -109,18 +119,18 @@ def _derive_processed_total(found: TableFindings) -> None:
 
     The row's own 总计, when it too was empty, is then summed again from the filled-in cells.
     """
-    for col, col_label in TABLE3_COLUMNS:
-        key = f"requests.processed_total.{col}"
-        ev = found.evidence.get(key)
+    for col in COLUMNS:
+        metric = key("processed_total", col.key)
+        ev = found.evidence.get(metric)
         if ev is None:
             continue
-        if col == "total" and ev.derived:
-            parts = [f"requests.processed_total.{c}" for c, _ in TABLE3_COLUMNS[:-1]]
+        if col.key == "total" and ev.derived:
+            parts = [key("processed_total", c.key) for c in COLUMNS[:-1]]
             if all(p in found.metrics for p in parts):
-                found.derive(key, parts, "（七）总计", col_label, ev.page)
+                found.derive(metric, parts, "（七）总计", col.zh, ev.page)
             continue
         if ev.derived or not ev.text.endswith(f"{EMPTY} → 0"):
             continue
-        parts = [f"requests.{row}.{col}" for row in TABLE3_OUTCOMES if f"requests.{row}.{col}" in found.metrics]
+        parts = [key(row, col.key) for row in OUTCOMES if key(row, col.key) in found.metrics]
         if any(found.metrics[p] for p in parts):
-            found.derive(key, parts, "（七）总计", col_label, ev.page)
+            found.derive(metric, parts, "（七）总计", col.zh, ev.page)

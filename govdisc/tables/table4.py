@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
+from govdisc.metrics.review import COLUMNS, GROUPS, HEADER
+
 from .cells import parse_cell
 from .found import TableFindings
-from .labels import TABLE4_COLUMNS, TABLE4_GROUPS, TABLE4_HEADER
 from .rows import Row
 
-WIDTH = len(TABLE4_GROUPS) * len(TABLE4_COLUMNS)
+WIDTH = len(GROUPS) * len(COLUMNS)
+_HEADER = re.compile(HEADER)
 LOOK_AHEAD = 12
 
 
@@ -15,7 +19,7 @@ def read_table4(rows: list[Row], found: TableFindings) -> None:
     """Put the fifteen cells of table 4 into ``found``: the first row of fifteen values after its header."""
     for i, row in enumerate(rows):
         if row.cells or not (
-            "行政复议" in row.key_text and TABLE4_HEADER.search(row.key_text.replace("行政复议", "", 1))
+            "行政复议" in row.key_text and _HEADER.search(row.key_text.replace("行政复议", "", 1))
         ):
             continue
         following = rows[i + 1 : i + 1 + LOOK_AHEAD]
@@ -46,15 +50,13 @@ def _wrapped(rows: list[Row]) -> tuple[str, ...] | None:
 
 def _put(found: TableFindings, cells: tuple[str, ...], page: int | None) -> None:
     parsed = [parse_cell(c) for c in cells]
-    n = len(TABLE4_COLUMNS)
-    for g, (group, group_label) in enumerate(TABLE4_GROUPS):
+    n = len(COLUMNS)
+    for g, group in enumerate(GROUPS):
         chunk = parsed[g * n : (g + 1) * n]
         total_blank = chunk[-1].blank and chunk[-1].printed == ""
-        for (col, col_label), cell in zip(TABLE4_COLUMNS, chunk, strict=True):
-            key = f"{group}.{col}"
-            if col == "total" and total_blank and any(not c.blank for c in chunk[:-1]):
-                found.derive(key, [f"{group}.{c}" for c, _ in TABLE4_COLUMNS[:-1]], group_label, col_label, page)
-            elif not found.put(key, cell, group_label, col_label, page):
-                found.warnings.append(
-                    f"table 4: {group_label} × {col_label}: {cell.printed!r} is not a number; left out"
-                )
+        for col, cell in zip(COLUMNS, chunk, strict=True):
+            key = f"{group.key}.{col.key}"
+            if col.key == "total" and total_blank and any(not c.blank for c in chunk[:-1]):
+                found.derive(key, [f"{group.key}.{c.key}" for c in COLUMNS[:-1]], group.zh, col.zh, page)
+            elif not found.put(key, cell, group.zh, col.zh, page):
+                found.warnings.append(f"table 4: {group.zh} × {col.zh}: {cell.printed!r} is not a number; left out")

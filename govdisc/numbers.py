@@ -1,4 +1,8 @@
-"""Numbers as Chinese reports write them: ``64``, ``1,490``, ``三十五``, ``1.2万``, ``近500``, ``1490余``."""
+"""Numbers as Chinese reports write them: ``64``, ``1,490``, ``-3``, ``三十五``, ``1.2万``, ``近500``, ``1490余``.
+
+One parser for prose and table cells: :func:`to_number` reads a token, :func:`quantity` a match
+of :data:`NUMBER` with its approximation mark.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,8 @@ NUMBER = (
 )
 NUMBER_RE = re.compile(NUMBER)
 _MULTIPLIER = {"万": 10_000, "亿": 100_000_000}
+#: Arabic digits as a table prints them: a sign, thousands separators, decimals.
+_ARABIC = re.compile(r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -34,21 +40,30 @@ class Quantity:
 MAX_DIGITS = 15
 
 
-def to_number(token: str) -> int | float | None:
-    """Parse one number token (Arabic or Chinese numerals, with 万/亿); None if it is not one.
+def to_number(token: str, chinese: bool = True) -> int | float | None:
+    """Parse one number token; None if it is not one.
 
-    Whole numbers stay exact integers; a token of more than :data:`MAX_DIGITS` digits is not
-    taken for a count.
+    Arabic digits (with a sign, thousands separators, decimals, 万/亿), and with ``chinese``
+    Chinese numerals too (三十五, 两万零五百). Whole numbers stay exact integers; a token of
+    more than :data:`MAX_DIGITS` digits is not taken for a count.
     """
-    token = token.replace(",", "").strip()
+    token = token.strip()
+    if not chinese and not _ARABIC.fullmatch(token):
+        return None
+    token = token.replace(",", "")
     if not token or len(token) > 2 * MAX_DIGITS or sum(ch.isdigit() for ch in token) > MAX_DIGITS:
         return None
+    sign = -1 if token[0] in "-−" else 1
+    if token[0] in "+-−":
+        token = token[1:]
+        if not token[:1].isdigit():
+            return None
     multiplier = 1
     if token[-1] in _MULTIPLIER and (token[:-1].replace(".", "", 1).isdigit()):
         multiplier, token = _MULTIPLIER[token[-1]], token[:-1]
     try:
         if token.isdigit() and token.isascii():
-            return int(token) * multiplier
+            return sign * int(token) * multiplier
         if re.fullmatch(r"\d+\.\d+", token):
             value: float = float(token) * multiplier
         else:
@@ -56,10 +71,11 @@ def to_number(token: str) -> int | float | None:
 
             converted = cn2an.cn2an(token, "normal")
             if isinstance(converted, int):
-                return converted * multiplier
+                return sign * converted * multiplier
             value = float(converted) * multiplier
     except (ValueError, KeyError, TypeError, OverflowError):
         return None
+    value *= sign
     return int(value) if value.is_integer() else round(value, 4)
 
 

@@ -1,8 +1,8 @@
-"""Regex fragments shared by the rule tables: numbers, units, words that mark false friends."""
+"""Regex fragments the families of the catalogue share: numbers, units, the words that mark false friends."""
 
 from __future__ import annotations
 
-from .numbers import NUMBER
+from govdisc.numbers import NUMBER
 
 N = NUMBER
 #: Words between a verb and the number: ``共``, ``达``, ``为``, ``了``.

@@ -1,0 +1,81 @@
+"""Proactive disclosure: table 2 (主动公开政府信息情况) of the 2021 and the 2019 template.
+
+Each block of the table names its columns in a header row (本年制发件数, 上一年项目数量 …) and
+its subjects in the rows below (规章, 行政许可 …); keys are ``<subject>.<field>``, for the
+pairs RECORD.md defines. Also here: what carries over from one year to the next.
+"""
+
+from __future__ import annotations
+
+from .schema import CarryOver, Term
+
+#: The subjects (row labels) of table 2.
+SUBJECTS = (
+    Term("rules", "规章", "rules", r"^规章$", ("规章",)),
+    Term("normative_docs", "规范性文件", "normative documents", r"^(?:行政)?规范性文件$",
+         ("行政规范性文件", "规范性文件")),
+    Term("licensing", "行政许可", "licensing", r"^行政许可$", ("行政许可",)),
+    Term("other_services", "其他对外管理服务", "other services", r"^其他对外管理服务事项$", ("其他对外管理服务事项",)),
+    Term("penalty", "行政处罚", "penalties", r"^行政处罚$", ("行政处罚",)),
+    Term("coercion", "行政强制", "coercion", r"^行政强制$", ("行政强制",)),
+    Term("fees", "行政事业性收费", "fees", r"^行政事业性收费$", ("行政事业性收费",)),
+    Term("procurement", "政府集中采购", "procurement", r"^政府集中采购$", ("政府集中采购",)),
+)  # fmt: skip
+#: The fields (column headers) of table 2.
+FIELDS = (
+    Term("issued", "本年制发", "issued", r"本年制发", ("本年制发件数",)),
+    Term("repealed", "本年废止", "repealed", r"本年废止", ("本年废止件数",)),
+    Term("in_force", "现行有效", "in force", r"现行有效", ("现行有效件数",)),
+    Term("new_made", "本年新制作", "newly made", r"本年新制作", ("本年新制作数量",)),
+    Term("new_published", "本年新公开", "newly published", r"本年新公开", ("本年新公开数量",)),
+    Term("total_published", "对外公开总数", "published, total", r"对外公开总数", ("对外公开总数量",)),
+    Term("prev_items", "上年项目数", "last year's items", r"上一年项目数", ("上一年项目数量",)),
+    Term("change", "本年增减", "change", r"本年增.?减", ("本年增/减",)),
+    Term("decisions", "处理决定数", "decisions", r"处理决定数", ("本年处理决定数量", "处理决定数量")),
+    Term("amount_10k_yuan", "收费金额(万元)", "fees collected (10k yuan)", r"收费金额",
+         ("本年收费金额（单位：万元）",)),
+    Term("projects", "采购项目数", "projects", r"采购项目数", ("采购项目数量",)),
+    Term("amount_yuan", "采购金额(元)", "amount (yuan)", r"采购总金额", ("采购总金额",)),
+)  # fmt: skip
+
+KEYS = {
+    "rules.issued": ("规章-本年制发", "rules issued"),
+    "rules.repealed": ("规章-本年废止", "rules repealed"),
+    "rules.in_force": ("规章-现行有效", "rules in force"),
+    "normative_docs.issued": ("规范性文件-本年制发", "normative documents issued"),
+    "normative_docs.repealed": ("规范性文件-本年废止", "normative documents repealed"),
+    "normative_docs.in_force": ("规范性文件-现行有效", "normative documents in force"),
+    "rules.new_made": ("规章-本年新制作", "rules newly made"),
+    "rules.new_published": ("规章-本年新公开", "rules newly published"),
+    "rules.total_published": ("规章-对外公开总数", "rules published, total"),
+    "normative_docs.new_made": ("规范性文件-本年新制作", "normative documents newly made"),
+    "normative_docs.new_published": ("规范性文件-本年新公开", "normative documents newly published"),
+    "normative_docs.total_published": ("规范性文件-对外公开总数", "normative documents published, total"),
+    "licensing.prev_items": ("行政许可-上年项目数", "licensing: last year's items"),
+    "licensing.change": ("行政许可-本年增减", "licensing: change"),
+    "licensing.decisions": ("行政许可-处理决定数", "licensing decisions"),
+    "other_services.prev_items": ("其他对外管理服务-上年项目数", "other services: last year's items"),
+    "other_services.change": ("其他对外管理服务-本年增减", "other services: change"),
+    "other_services.decisions": ("其他对外管理服务-处理决定数", "other services decisions"),
+    "penalty.prev_items": ("行政处罚-上年项目数", "penalties: last year's items"),
+    "penalty.change": ("行政处罚-本年增减", "penalties: change"),
+    "penalty.decisions": ("行政处罚-处理决定数", "penalty decisions"),
+    "coercion.prev_items": ("行政强制-上年项目数", "coercion: last year's items"),
+    "coercion.change": ("行政强制-本年增减", "coercion: change"),
+    "coercion.decisions": ("行政强制-处理决定数", "coercion decisions"),
+    "fees.prev_items": ("行政事业性收费-上年项目数", "fees: last year's items"),
+    "fees.change": ("行政事业性收费-本年增减", "fees: change"),
+    "fees.amount_10k_yuan": ("行政事业性收费金额(万元)", "fees collected (10k yuan)"),
+    "procurement.projects": ("政府集中采购项目数", "procurement projects"),
+    "procurement.amount_yuan": ("政府集中采购金额(元)", "procurement amount (yuan)"),
+}
+#: Keys only one template has.
+TEMPLATE_KEYS = {
+    "2021": r"^(?:rules|normative_docs)\.(?:issued|repealed|in_force)$",
+    "2019": r"\.(?:new_made|new_published|total_published|prev_items|change)$|^procurement\.",
+}
+#: This year's 现行有效件数 is last year's plus 本年制发 minus 本年废止.
+CARRY_OVER = tuple(
+    CarryOver(f"crossyear.{s}.in_force", f"{s}.in_force", (f"{s}.in_force",), (f"{s}.issued",), (f"{s}.repealed",))
+    for s in ("rules", "normative_docs")
+)

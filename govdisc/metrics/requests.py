@@ -1,0 +1,239 @@
+"""Requests for information and how they were answered: table 3 of both templates, and its prose.
+
+Keys are ``requests.<row>.<column>`` (RECORD.md); the prose of a report fills the ``total``
+column. Also here: the identities table 3 must satisfy, the carry-over from one year to the
+next, and the figures ``compare`` derives from these counts.
+"""
+
+from __future__ import annotations
+
+from .schema import CarryOver, Counts, Derived, Identity, Term, count, ratio, total, values, zero
+from .vocabulary import LINK, NONE, NONE_SHORT, N
+
+#: The applicant columns (申请人情况), in the order the forms print them.
+COLUMNS = (
+    Term("natural_person", "自然人", "natural persons", r"自然人"),
+    Term("commercial", "商业企业", "commercial enterprises", r"商业企业"),
+    Term("research", "科研机构", "research institutions", r"科研机构"),
+    Term("social_org", "社会公益组织", "public-interest organisations", r"社会公益组织"),
+    Term("legal_service", "法律服务机构", "legal service agencies", r"法律服务机构"),
+    Term("other_org", "其他", "other", r"^其他$"),
+    Term("total", "总计", "total", r"总计"),
+)
+
+#: The rows, in the order the forms print them; ``printed`` is tried in this order.
+ROWS = (
+    Term("received", "本年新收申请", "requests received", r"本年(?:度)?新收",
+         ("一、本年新收政府信息公开申请数量",)),
+    Term("carried_over", "上年结转申请", "carried over from last year", r"上年(?:度)?结转",
+         ("二、上年结转政府信息公开申请数量",)),
+    Term("granted", "予以公开", "granted", r"(?<![不分])予以公开|^[（(]一[）)]同意公开",
+         ("（一）予以公开", "三、本年度办理结果（一）予以公开")),
+    Term("partial", "部分公开", "partly granted", r"部分公开",
+         ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）",)),
+    Term("denied.state_secret", "不予公开-国家秘密", "denied: state secret", r"国家秘密",
+         ("1.属于国家秘密", "（三）不予公开1.属于国家秘密")),
+    Term("denied.law_forbidden", "不予公开-法律行政法规禁止", "denied: forbidden by law",
+         r"法律行政法规禁止|其他法律行政|法规禁止公开", ("2.其他法律行政法规禁止公开",)),
+    Term("denied.safety_stability", "不予公开-三安全一稳定", "denied: safety and stability", r"三安全一稳定|危及",
+         ("3.危及“三安全一稳定”",)),
+    Term("denied.third_party", "不予公开-第三方合法权益", "denied: third-party rights", r"第三方合法权益|保护第三方",
+         ("4.保护第三方合法权益",)),
+    Term("denied.internal_affairs", "不予公开-内部事务信息", "denied: internal affairs", r"内部事务",
+         ("5.属于三类内部事务信息",)),
+    Term("denied.process_info", "不予公开-过程性信息", "denied: process information", r"过程性信息",
+         ("6.属于四类过程性信息",)),
+    Term("denied.enforcement_file", "不予公开-行政执法案卷", "denied: enforcement file", r"执法案卷",
+         ("7.属于行政执法案卷",)),
+    Term("denied.inquiry", "不予公开-行政查询事项", "denied: inquiry matter", r"行政查询",
+         ("8.属于行政查询事项",)),
+    Term("unable.not_held", "无法提供-本机关不掌握", "unable: not held", r"不掌握",
+         ("1.本机关不掌握相关政府信息", "（四）无法提供1.本机关不掌握相关政府信息")),
+    Term("unable.need_create", "无法提供-需另行制作", "unable: would need creating", r"另行制作|没有现成信息",
+         ("2.没有现成信息需要另行制作",)),
+    Term("unable.unclear", "无法提供-内容不明确", "unable: unclear after correction", r"仍不明确|补正后申请内容",
+         ("3.补正后申请内容仍不明确",)),
+    Term("not_processed.petition", "不予处理-信访举报投诉", "not processed: petition", r"信访|举报投诉",
+         ("1.信访举报投诉类申请", "（五）不予处理1.信访举报投诉类申请")),
+    Term("not_processed.repeat", "不予处理-重复申请", "not processed: repeat", r"重复申请",
+         ("2.重复申请",)),
+    Term("not_processed.publication", "不予处理-公开出版物", "not processed: publication", r"公开出版物",
+         ("3.要求提供公开出版物",)),
+    Term("not_processed.mass_repeat", "不予处理-大量反复申请", "not processed: mass repeat", r"大量反复",
+         ("4.无正当理由大量反复申请",)),
+    Term("not_processed.confirm", "不予处理-确认或重新出具", "not processed: confirmation", r"确认或重新出具|重新出具",
+         ("5.要求行政机关确认或重新出具已获取信息",)),
+    Term("other.no_correction", "其他处理-逾期不补正", "other: no correction", r"逾期不补正|无正当理由.{0,4}不补正",
+         ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",)),
+    Term("other.unpaid_fee", "其他处理-逾期未缴费", "other: fee unpaid", r"收费通知|缴纳费用|未按.{0,6}缴纳",
+         ("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",)),
+    Term("other.other", "其他处理-其他", "other: other", r"(?:^|[）)\d][.、．]?)其他(?:处理)?$|^[（(]六[）)]其他处理",
+         ("3.其他", "（六）其他处理")),
+    Term("processed_total", "办理结果总计", "processed, total", r"[（(]七[）)]总计|^总计$|^合计$",
+         ("（七）总计",)),
+    Term("carried_forward", "结转下年度", "carried forward", r"结转下(?:一)?年度?",
+         ("四、结转下年度继续办理",)),
+)  # fmt: skip
+ROW_KEYS = tuple(row.key for row in ROWS)
+#: The outcome rows that add up to （七）总计.
+OUTCOMES = tuple(k for k in ROW_KEYS if k.split(".")[0] in ("granted", "partial", "denied", "unable",
+                                                           "not_processed", "other"))  # fmt: skip
+#: Outcome rows a table may leave out without the sum being incomplete (2019 has no （六） sub-rows).
+OPTIONAL_OUTCOMES = ("other.no_correction", "other.unpaid_fee")
+#: Header words that mark table 3.
+HEADER = r"申请人情况|勾稽关系|商业企业|自然人"
+#: Keys only one template has.
+TEMPLATE_KEYS = {"2021": r"^requests\.other\.(?:no_correction|unpaid_fee)\."}
+#: Wording of the request tables before 2019.
+PRE2019_WORDING = r"申请总数|部分同意公开|同意公开|信息不存在|非本机关职责|不属于本机关"
+
+
+def key(row: str, column: str) -> str:
+    """The metric key of one cell of table 3."""
+    return f"requests.{row}.{column}"
+
+
+KEYS = {key(r.key, c.key): (f"{r.zh}({c.zh})", f"{r.en} ({c.en})") for r in ROWS for c in COLUMNS}
+#: The eight reasons for refusal, as totals.
+DENIED = tuple(key(k, "total") for k in ROW_KEYS if k.startswith("denied."))
+
+_REQUEST = r"(?:政府信息公开|依申请公开|信息公开|政府公开)"
+_UNIT = r"(?:件|宗|条|个|份|次|例)"
+_ABOUT_REQUESTS = r"申请"
+_RECEIVE = r"(?:收到|受理|接收|接到|新收)"
+
+PROSE = (
+    count(
+        "requests.received.total",
+        rf"{_RECEIVE}(?:了)?[^，。；,;\d]{{0,30}}?{_REQUEST}(?:的)?(?:申请|事项)?(?:数量)?{LINK}{N}{_UNIT}",
+        reads={
+            "收到依申请公开事项1件": 1,
+            "共受理政府公开申请1宗": 1,
+            "2022年市政府办公室收到政府信息公开34件,均为自然人申请": 34,
+            "我局共收到公民、法人和其他组织通过各种渠道提出的政府信息公开申请共24件": 24,
+            "全年共受理政府信息公开申请十五件,已全部按时办结。": 15,
+            "本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件": 3,
+        },
+        rejects=("受理群众12315、12345网络平台投诉举报4133件,为群众挽回经济损失83.72万元。",),
+    ),
+    count(
+        "requests.received.total",
+        rf"{_RECEIVE}(?:了)?(?:各类)?申请{LINK}{N}{_UNIT}",
+        reads={"依申请公开方面,全年共收到申请12件,均已按时办结。": 12},
+        rank=0,
+        needs=r"依申请|信息公开",
+    ),
+    zero(
+        "requests.received.total",
+        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?[^，。；,;\d]{{0,20}}?{_REQUEST}(?:的)?(?:申请|事项|内容)",
+        reads=(
+            "2021年我委没有收到政府信息公开申请,但我委已制定严格规章制度",
+            "截止至2022年12月16日,我局未收到依申请公开内容。",
+        ),
+    ),
+    zero(
+        "requests.received.total",
+        rf"{NONE_SHORT}{_REQUEST}(?:的)?(?:申请|事项)",
+        reads=("本年度无依申请公开事项。",),
+        rejects=("对申请人无正当理由逾期不补正的政府信息公开申请不再处理。",),
+    ),
+    count(
+        "requests.carried_over.total",
+        rf"上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?{LINK}{N}{_UNIT}",
+        reads={"本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 1},
+        needs=_ABOUT_REQUESTS,
+    ),
+    count(
+        "requests.carried_forward.total",
+        rf"结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?{LINK}{N}{_UNIT}",
+        reads={"本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 2},
+        needs=_ABOUT_REQUESTS,
+    ),
+    count(
+        "requests.granted.total",
+        rf"(?<!部分)(?<!不)(?:同意公开|予以公开|全部公开)(?:的)?{LINK}{N}{_UNIT}",
+        reads={"本年度提出申请的24件中,同意公开的7件,部分公开的7件": 7},
+        rejects=("对申请予以公开政府信息3件。",),
+        needs=_ABOUT_REQUESTS,
+    ),
+    count(
+        "requests.partial.total",
+        rf"部分(?:同意)?公开(?:的)?{LINK}{N}{_UNIT}",
+        reads={"本年度提出申请的24件中,同意公开的7件,部分公开的5件": 5},
+        needs=_ABOUT_REQUESTS,
+    ),
+    count(
+        "requests.unable.not_held.total",
+        rf"(?:信息不存在|(?:本机关)?不掌握(?:相关)?(?:政府)?信息)(?:的)?{LINK}{N}{_UNIT}",
+        reads={"本年度提出申请的24件中,同意公开的7件,部分公开的7件,信息不存在的6件,其他(不属于本机关公开)的3件": 6},
+        needs=_ABOUT_REQUESTS,
+    ),
+)
+
+_NUMBERED = r"^(?:[一二三四五六七八九十\d]+[.、．]?)?"
+_SUB_NUMBERED = r"^(?:[（(]?\d+[)）.、．]?)?"
+_COUNT = r"(?:数|数量|总数|总量)?(?:[（(]?(?:件|条|个|次|宗)[）)]?)?$"
+
+#: Rows of the tables before 2019 that mean exactly one of these keys, each with one value.
+PRE2019_ROWS = (
+    Term("requests.received.total", printed=rf"{_NUMBERED}(?:收到)?(?:依申请公开)?申请总数{_COUNT}",
+         examples=("二、申请总数",)),
+    Term("requests.granted.total", printed=rf"{_SUB_NUMBERED}同意公开(?:答复)?{_COUNT}", examples=("1.同意公开",)),
+    Term("requests.partial.total", printed=rf"{_SUB_NUMBERED}部分同意公开(?:答复)?{_COUNT}",
+         examples=("2.部分同意公开",)),
+    Term("requests.unable.not_held.total", printed=rf"{_SUB_NUMBERED}信息不存在{_COUNT}", examples=("3.信息不存在",)),
+)  # fmt: skip
+
+
+def _identities() -> tuple[Identity, ...]:
+    out: list[Identity] = []
+    rows = ("received", "carried_over", *OUTCOMES, "processed_total", "carried_forward")
+    row_names = {r.key: r.zh for r in ROWS}
+    for col in COLUMNS:
+        names = tuple((key(row, col.key), row_names[row]) for row in rows)
+        where = f"table 3, column {col.zh}"
+        cell = lambda row, c=col.key: key(row, c)  # noqa: E731
+        out.append(Identity(f"table3.balance.{col.key}", where, (cell("received"), cell("carried_over")),
+                            (cell("processed_total"), cell("carried_forward")), names=names))  # fmt: skip
+        out.append(Identity(f"table3.outcomes.{col.key}", where, (cell("processed_total"),),
+                            tuple(cell(row) for row in OUTCOMES), tuple(cell(row) for row in OPTIONAL_OUTCOMES),
+                            names))  # fmt: skip
+    for row in rows:
+        names = tuple((key(row, col.key), col.zh) for col in COLUMNS)
+        parts = tuple(key(row, col.key) for col in COLUMNS[:-1])
+        out.append(Identity(f"table3.total.{row}", f"table 3, row {row_names[row]}", (key(row, "total"),), parts,
+                            names=names))  # fmt: skip
+    return tuple(out)
+
+
+#: What table 3 must satisfy: each column balances, the outcomes add up to （七）总计, each row to its 总计.
+IDENTITIES = _identities()
+#: Prose counts checked against the table cells that state the same thing.
+PROSE_VS_TABLE = {
+    k: (k,)
+    for k in ("requests.received.total", "requests.carried_over.total", "requests.carried_forward.total",
+              "requests.granted.total", "requests.partial.total")
+}  # fmt: skip
+#: This year's 上年结转 is last year's 结转下年度.
+CARRY_OVER = (CarryOver("crossyear.carried_over", "requests.carried_over.total", ("requests.carried_forward.total",)),)
+
+
+def _disclosure_rate(c: Counts) -> float | None:
+    v = values(c, "requests.granted.total", "requests.partial.total", "requests.processed_total.total")
+    return None if v is None else ratio(v[0] + v[1], v[2])
+
+
+def _legal_person_share(c: Counts) -> float | None:
+    v = values(c, "requests.received.total", "requests.received.natural_person")
+    return None if v is None else ratio(v[0] - v[1], v[0])
+
+
+DERIVED = (
+    Derived("disclosure_rate", "公开率", "disclosure rate", "(予以公开 + 部分公开) / 办理结果总计", _disclosure_rate),
+    Derived("refusal_rate", "不予公开率", "refusal rate", "不予公开 (8 项之和) / 办理结果总计",
+            lambda c: ratio(total(c, DENIED), c.get("requests.processed_total.total"))),
+    Derived("legal_person_share", "法人或其他组织申请占比", "share of requests from legal persons",
+            "(新收申请总计 − 自然人) / 新收申请总计", _legal_person_share),
+    Derived("denied_total", "不予公开合计", "denied, total", "不予公开 8 项之和", lambda c: total(c, DENIED),
+            rate=False),
+)  # fmt: skip

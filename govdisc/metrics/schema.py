@@ -1,0 +1,150 @@
+"""The forms the metric catalogue is written in: terms of the standard tables, prose rules, identities.
+
+Every rule carries the examples it must read and the false friends it must reject, taken from
+real reports; ``tests/test_catalogue.py`` runs each one alone. Patterns are compiled when
+first used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+Counts = Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A row, column or heading of a standard table.
+
+    ``key`` is its part of the metric key (``denied.third_party``, ``natural_person``); ``zh`` and
+    ``en`` its short labels; ``printed`` a regex that recognises its label as printed (spaces and
+    line breaks removed), with ``examples`` of real printed labels it must recognise.
+    """
+
+    key: str
+    zh: str = ""
+    en: str = ""
+    printed: str | None = None
+    examples: tuple[str, ...] = ()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.printed or r"(?!)")
+
+
+def first_term(text: str, terms: tuple[Term, ...]) -> Term | None:
+    """The first of ``terms`` whose printed form matches ``text``."""
+    return next((t for t in terms if t.printed and t.regex.search(text)), None)
+
+
+@dataclass(frozen=True)
+class ProseRule:
+    """A sentence form that states the count of ``key`` — or, with ``zero``, that there were none.
+
+    ``pattern`` embeds :data:`govdisc.numbers.NUMBER` (not for zero rules). ``unless`` found
+    earlier in the same clause makes a match a false friend (a part, another channel); ``needs``
+    must be found in the sentence (the topic the count belongs to); a higher ``rank`` wins.
+    ``reads`` maps example sentences to the value the rule alone must read from each;
+    ``rejects`` lists sentences it alone must read nothing from.
+    """
+
+    key: str
+    pattern: str
+    reads: tuple[tuple[str, int | float], ...]
+    rejects: tuple[str, ...] = ()
+    rank: int = 1
+    unless: str | None = None
+    needs: str | None = None
+    zero: bool = False
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    @cached_property
+    def unless_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless) if self.unless else None
+
+    @cached_property
+    def needs_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.needs) if self.needs else None
+
+
+def count(
+    key: str,
+    pattern: str,
+    reads: Mapping[str, int | float],
+    rejects: tuple[str, ...] = (),
+    rank: int = 1,
+    unless: str | None = None,
+    needs: str | None = None,
+) -> ProseRule:
+    """A rule that reads a count."""
+    return ProseRule(key, pattern, tuple(reads.items()), rejects, rank, unless, needs)
+
+
+def zero(key: str, pattern: str, reads: tuple[str, ...], rejects: tuple[str, ...] = (), rank: int = 1) -> ProseRule:
+    """A rule that reads a statement of zero (没有收到…申请); it counts only in a clause holding no count."""
+    return ProseRule(key, pattern, tuple((s, 0) for s in reads), rejects, rank, zero=True)
+
+
+@dataclass(frozen=True)
+class Identity:
+    """``sum(left) == sum(right)`` over the cells of one part of a table, named by ``where``.
+
+    ``optional`` terms may be absent without stopping the check; ``names`` gives a term its
+    short label in this identity (``自然人``, ``本年新收申请``).
+    """
+
+    id: str
+    where: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    names: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """A figure that carries from one year's report to the next: ``key`` this year equals the sum of
+    ``last`` in last year's report plus ``plus`` minus ``minus`` in this year's."""
+
+    id: str
+    key: str
+    last: tuple[str, ...]
+    plus: tuple[str, ...] = ()
+    minus: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure computed from counts: its id, labels, formula as the docs say it, and the function."""
+
+    id: str
+    zh: str
+    en: str
+    formula: str
+    compute: Callable[[Counts], float | None] = field(compare=False)
+    rate: bool = True
+
+
+def ratio(num: float | None, den: float | None) -> float | None:
+    """``num / den`` to four places; None when either is missing or the denominator is 0."""
+    if num is None or den is None or den == 0:
+        return None
+    return round(num / den, 4)
+
+
+def values(counts: Counts, *keys: str) -> list[float] | None:
+    """The counts of ``keys``, or None when any is not reported."""
+    got = [counts.get(k) for k in keys]
+    return None if any(v is None for v in got) else got  # type: ignore[return-value]
+
+
+def total(counts: Counts, keys: tuple[str, ...]) -> float | None:
+    """The sum of the counts of ``keys``, or None when any is not reported."""
+    got = values(counts, *keys)
+    return None if got is None else sum(got)
