@@ -20,7 +20,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from govdisc import __version__
 from govdisc.cache import Cache, cache_dir
 from govdisc.cache import clear as clear_cache
-from govdisc.compare import EXTENSIONS as COMPARE_EXTENSIONS
 from govdisc.compare import FORMATS as COMPARE_FORMATS
 from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build, columns_for
 from govdisc.compare.build import dedupe
@@ -28,7 +27,19 @@ from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
 from govdisc.model import Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
-from govdisc.output import FORMATS, atomic_path, atomic_writer, format_for, jsonl_lines, render, rich_table
+from govdisc.output import (
+    CHECK_FORMATS,
+    RECORD_FORMATS,
+    FormatError,
+    atomic_path,
+    check_line,
+    checks_text,
+    choose_format,
+    jsonl_lines,
+    render,
+    rich_table,
+    write,
+)
 from govdisc.pipeline import FileResult, discover
 from govdisc.read import read_document
 from govdisc.runner import MB, Limits, run
@@ -40,13 +51,13 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
-# Output options shared by every command that writes records.
+# Output options shared by every command that writes results.
 FormatOpt = Annotated[
     Optional[str],  # noqa: UP045 (typer reads the annotation at run time on Python 3.10)
     typer.Option(
         "--format",
         "-f",
-        help=f"Output format: {', '.join(FORMATS)} (default: table on a terminal, "
+        help=f"Output format: {', '.join(RECORD_FORMATS)} (default: table on a terminal, "
         "else jsonl; with -o, from the file's extension).",
     ),
 ]
@@ -146,30 +157,26 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-def _emit(records: Iterable[Record], fmt: str | None, output: Path | None, no_bom: bool) -> None:
+def _format(given: str | None, output: Path | None, choices: tuple[str, ...], default: str) -> str:
+    """The format to write, or a usage error naming the choices."""
+    try:
+        return choose_format(given, output, choices, default)
+    except FormatError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
+
+
+def _terminal_default() -> str:
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _emit(records: Iterable[Record], fmt: str, output: Path | None, no_bom: bool) -> None:
     """Write records: JSONL streams as records arrive; the other formats need them all."""
-    fmt = format_for(str(output) if output else None, fmt, sys.stdout.isatty())
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})", param_hint="--format")
     if fmt == "jsonl":
-        if output is not None:
-            with atomic_writer(output) as handle:
-                handle.writelines(jsonl_lines(records))
-        else:
-            for line in jsonl_lines(records):
-                sys.stdout.write(line)
-            sys.stdout.flush()
-        return
-    everything = list(records)
-    if output is not None:
-        text = render(everything, fmt, bom=not no_bom)
-        with atomic_writer(output) as handle:
-            handle.write(text)
-    elif fmt == "table":
-        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(everything))
+        write(jsonl_lines(records), output)
+    elif fmt == "table" and output is None:
+        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(list(records)))
     else:
-        sys.stdout.write(render(everything, fmt, bom=not no_bom))
-        sys.stdout.flush()
+        write(render(list(records), fmt, bom=not no_bom), output)
 
 
 @app.command()
@@ -185,6 +192,7 @@ def extract(
 
     Exit status: 0 when every file was read, 1 when some could not be (each named on stderr), 2 for usage errors.
     """
+    chosen = _format(fmt, output, RECORD_FORMATS, _terminal_default())
     failed = 0
 
     def records() -> Iterator[Record]:
@@ -193,7 +201,7 @@ def extract(
             failed += bool(result.error)
             yield from result.records
 
-    _emit(records(), fmt, output, no_bom)
+    _emit(records(), chosen, output, no_bom)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -284,11 +292,7 @@ def compare(
         raise typer.BadParameter(f"choose from {', '.join(GROUP_LEVELS)}", param_hint="--group-by")
     if lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
-    fmt = fmt or (COMPARE_EXTENSIONS.get(output.suffix.lower()) if output else None) or "table"
-    if fmt not in COMPARE_FORMATS:
-        raise typer.BadParameter(
-            f"unknown format {fmt!r} (choose from {', '.join(COMPARE_FORMATS)})", param_hint="--format"
-        )
+    fmt = _format(fmt, output, COMPARE_FORMATS, "table")
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("xlsx needs -o FILE", param_hint="--format")
     if not paths and not records_file:
@@ -318,13 +322,14 @@ def compare(
             "json": lambda: to_json(comparison, lang),
             "markdown": lambda: to_markdown(comparison, lang),
         }
-        text = renderers[fmt]()
-        if output is not None:
-            with atomic_writer(output) as handle:
-                handle.write(text)
-        else:
-            sys.stdout.write(text)
+        write(renderers[fmt](), output)
     raise typer.Exit(1 if failed else 0)
+
+
+CheckFormatOpt = Annotated[
+    Str,
+    typer.Option("--format", "-f", help=f"{'|'.join(CHECK_FORMATS)} (default: table; with -o, from its extension)."),
+]
 
 
 @app.command()
@@ -332,6 +337,9 @@ def compare(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.", show_default=False)],
     all_checks: Annotated[bool, typer.Option("--all", help="Also list the checks that passed.")] = False,
+    fmt: CheckFormatOpt = None,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Run the consistency checks and list what fails; exit 1 when anything fails (or a file cannot be read).
@@ -339,14 +347,10 @@ def check(
     Doubtful checks (failing only through blank or ``/`` cells) and checks that cannot run are listed too,
     but do not fail.
     """
-    failed = unreadable = 0
-    out = Console(highlight=False, soft_wrap=True)
-
-    def say(name: str, c: Check) -> int:
-        if c.status != "passed" or all_checks:
-            out.print(f"{name}: {c.status.upper().replace('_', ' ')} {c.id}: {c.message}", markup=False)
-        return c.status == "failed"
-
+    chosen = _format(fmt, output, CHECK_FORMATS, "table")
+    unreadable = 0
+    listed: list[tuple[Record | None, Check]] = []
+    names: list[str] = []
     records: list[Record] = []
     for result in reading.read(paths):
         if result.error:
@@ -355,10 +359,20 @@ def check(
         for record in result.records:
             records.append(record)
             name = result.label if len(result.records) == 1 else f"{result.label}#{record.doc_index}"
-            failed += sum(say(name, c) for c in record.checks)
+            listed.extend((record, c) for c in record.checks)
+            names.extend(name for _ in record.checks)
     unique, _ = dedupe(records)
-    failed += sum(say("across years", c) for c in cross_year_checks(unique))
-    out.print(f"{len(records)} document(s) checked, {failed} failed check(s)", markup=False)
+    across = cross_year_checks(unique)
+    listed.extend((None, c) for c in across)
+    names.extend("across years" for _ in across)
+    shown = [(name, pair) for name, pair in zip(names, listed, strict=True) if pair[1].status != "passed" or all_checks]
+    failed = sum(c.status == "failed" for _, c in listed)
+    if chosen == "table":
+        lines = [check_line(name, c) + "\n" for name, (_, c) in shown]
+        lines.append(f"{len(records)} document(s) checked, {failed} failed check(s)\n")
+        write(lines, output)
+    else:
+        write(checks_text([pair for _, pair in shown], chosen, bom=not no_bom), output)
     raise typer.Exit(1 if failed or unreadable else 0)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .build import GROUP_LEVELS, Comparison, Filters, build, columns_for
 from .figures import DERIVED, PRESET_NAMES, PRESETS
-from .render import EXTENSIONS, FORMATS
+from .render import FORMATS
 
-__all__ = ["DERIVED", "EXTENSIONS", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Filters",
+__all__ = ["DERIVED", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Filters",
            "build", "columns_for"]  # fmt: skip

@@ -8,17 +8,15 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
 from rich.table import Table as RichTable
 
-from govdisc.output import BOM, NOT_REPORTED
+from govdisc.output import BOM, NOT_REPORTED, rich_text
 
 from .build import Comparison, Entry
 from .figures import column_label, is_rate
 
+#: What ``compare`` writes.
 FORMATS = ("table", "csv", "json", "markdown", "xlsx")
-EXTENSIONS = {".csv": "csv", ".json": "json", ".md": "markdown", ".markdown": "markdown", ".xlsx": "xlsx",
-              ".txt": "table"}  # fmt: skip
 
 
 def _number(value: float | None) -> float | int | None:
@@ -79,9 +77,7 @@ def to_rich(comparison: Comparison, lang: str = "zh") -> RichTable:
 
 
 def to_text(comparison: Comparison, lang: str = "zh", width: int = 200) -> str:
-    console = Console(file=io.StringIO(), width=width, record=True)
-    console.print(to_rich(comparison, lang))
-    return console.export_text()
+    return rich_text(to_rich(comparison, lang), width)
 
 
 def _records(comparison: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
