@@ -21,7 +21,7 @@ from govdisc import __version__
 from govdisc.cache import Cache, cache_dir
 from govdisc.cache import clear as clear_cache
 from govdisc.compare import FORMATS as COMPARE_FORMATS
-from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Filters, build, columns_for
+from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
 from govdisc.compare.build import dedupe
 from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
@@ -305,10 +305,13 @@ def compare(
     wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
     expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
     filters = Filters(year or (), doc_type or (), agency)
-    options = {"filters": filters, "group_by": group_by, "sort": sort, "desc": desc, "top": top, "expect": expected}
-    sheets = [(preset or "summary", build(records, columns_for(records, preset, wanted), **options))]
+
+    def compared(columns: list[str]) -> Comparison:
+        return build(records, columns, filters, group_by, sort, desc, top, expected)
+
+    sheets = [(preset or "summary", compared(columns_for(records, preset, wanted)))]
     if fmt == "xlsx" and preset == "all" and not wanted:
-        sheets += [(name, build(records, columns_for(records, name, None), **options)) for name in PRESETS]
+        sheets += [(name, compared(columns_for(records, name, None))) for name in PRESETS]
     comparison = sheets[0][1]
     if fmt == "xlsx":
         with atomic_path(output) as tmp:  # type: ignore[arg-type]

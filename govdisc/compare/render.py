@@ -80,7 +80,7 @@ def to_text(comparison: Comparison, lang: str = "zh", width: int = 200) -> str:
     return rich_text(to_rich(comparison, lang), width)
 
 
-def _records(comparison: Comparison, lang: str) -> tuple[list[str], list[list[object]]]:
+def _records(comparison: Comparison, lang: str) -> tuple[list[str], list[list[str | float | int | None]]]:
     head = [*_first_columns(comparison, lang), *(column_label(c, lang) for c in comparison.columns)]
     body = [[*_ident(comparison, r), *(_number(r.values.get(c)) for c in comparison.columns)] for r in comparison.rows]
     if comparison.totals:
@@ -139,7 +139,8 @@ def write_xlsx(sheets: Sequence[tuple[str, Comparison]], path: Path, lang: str =
     from openpyxl.styles import Font
 
     book = Workbook()
-    book.remove(book.active)
+    for empty in list(book.worksheets):
+        book.remove(empty)
     for title, comparison in sheets:
         sheet = book.create_sheet(title=title[:31])
         head, body = _records(comparison, lang)

@@ -108,7 +108,8 @@ def normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
     pending: list[tuple[str, int | None]] = []
 
     def flush() -> None:
-        first, made = [], []
+        first: list[tuple[str, int | None]] = []
+        made: list[Fix] = []
         for text, page in pending:
             text, said = STEPS[0](text)
             made.extend(said)

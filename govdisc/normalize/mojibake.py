@@ -261,10 +261,10 @@ def _realigned(run: str, trail: str) -> list[_Item] | None:
             items.append(_Item("p", "", lead, stream[pos + 2], owner[pos]))
             pos += 3
             continue
-        ch = _pair_char(lead, second)
-        if ch is None:
+        pair = _pair_char(lead, second)
+        if pair is None:
             return None
-        items.append(_Item("c", ch, lead, second, owner[pos]))
+        items.append(_Item("c", pair, lead, second, owner[pos]))
         pos += 2
     return items
 

@@ -67,7 +67,7 @@ def _span(tc: etree._Element) -> int:
     """The w:gridSpan of a cell (1 when absent or malformed)."""
     node = tc.find(f"{W}tcPr/{W}gridSpan")
     try:
-        return max(1, int(node.get(f"{W}val"))) if node is not None else 1
+        return max(1, int(node.get(f"{W}val") or "")) if node is not None else 1
     except (TypeError, ValueError):
         return 1
 
@@ -82,7 +82,7 @@ def _grid_before(tr: etree._Element) -> int:
     """Number of grid columns skipped at the start of a row (w:gridBefore)."""
     node = tr.find(f"{W}trPr/{W}gridBefore")
     try:
-        return int(node.get(f"{W}val")) if node is not None else 0
+        return int(node.get(f"{W}val") or "") if node is not None else 0
     except (TypeError, ValueError):
         return 0
 

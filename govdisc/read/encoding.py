@@ -195,11 +195,15 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     notes: list[str] = []
-    codec = canonical_codec(declared)
-    declared_hit = strict_decode(data, codec) if codec else None
-    if declared_hit is not None and (codec in ("gb18030", "big5") or codec.startswith("utf")):
+    declared_codec = canonical_codec(declared)
+    declared_hit = strict_decode(data, declared_codec) if declared_codec else None
+    if (
+        declared_hit is not None
+        and declared_codec is not None
+        and (declared_codec in ("gb18030", "big5") or declared_codec.startswith("utf"))
+    ):
         return _checked(Decoded(*declared_hit))
-    if codec and declared_hit is None:
+    if declared_codec and declared_hit is None:
         notes.append(f"declared charset {declared} does not match the bytes")
     detected = _detected_codecs(data)
     found = _most_chinese(data, detected)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import lxml.html
 from lxml import etree
@@ -117,24 +118,34 @@ def prune(root: etree._Element) -> None:
     """
     for el in [el for el in root.iter() if isinstance(el.tag, str) and _droppable(el)]:
         if not _detached(el, root):
-            el.drop_tree()
-    total = len(root.text_content())
+            _html(el).drop_tree()
+    total = len(_html(root).text_content())
     marked = [el for el in root.iter() if isinstance(el.tag, str) and el.tag not in ("html", "body")]
     for el in marked:
         if not is_boilerplate(el) or _detached(el, root) or el.find(".//h1") is not None:
             continue
-        if len(el.text_content()) < 0.4 * total:
-            el.drop_tree()
+        if len(_html(el).text_content()) < 0.4 * total:
+            _html(el).drop_tree()
+
+
+def _html(el: etree._Element) -> lxml.html.HtmlElement:
+    """An element of a page parsed by lxml.html (which has ``drop_tree`` and ``text_content``)."""
+    return cast(lxml.html.HtmlElement, el)
+
+
+def _elements(found: object) -> list[etree._Element]:
+    """The elements an XPath query returned."""
+    return [el for el in cast(list[object], found) if isinstance(el, etree._Element)]
 
 
 def _table_rows(table: etree._Element) -> list[etree._Element]:
     """The rows that belong to this table (not to tables nested in its cells)."""
-    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    return _elements(table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:
     """The cells of one row."""
-    return tr.xpath("./td | ./th")
+    return _elements(tr.xpath("./td | ./th"))
 
 
 def _span(cell: etree._Element, name: str) -> int:
@@ -215,7 +226,7 @@ def _walk(el: etree._Element, out: list[Token], in_cell: bool) -> None:
         if in_cell:
             out.extend(_flatten(el))
         else:
-            for caption in el.xpath("./caption"):
+            for caption in _elements(el.xpath("./caption")):
                 _walk(caption, out, in_cell)
             grid = table_grid(el)
             if any(c for row in grid for c in row):

@@ -103,7 +103,8 @@ def _segments(path: Any) -> list[tuple[str, Point, bool]]:
 
 def _subpaths(segments: list[tuple[str, Point, bool]]) -> Iterator[tuple[str, list[Point]]]:
     """Subpaths as pdfminer paints them: a shape string (``mlllh``...) and one point per operator."""
-    shape, pts = "", []
+    shape = ""
+    pts: list[Point] = []
     for op, pt, closes in segments:
         if op == "m" and shape:
             yield shape, pts

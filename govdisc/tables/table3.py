@@ -58,7 +58,7 @@ def _label_for(region: list[Row], i: int, taken: set[int]) -> tuple[str | None, 
     while j < len(region) and not region[j].cells and len(after) < 2:
         after.append(j)
         j += 1
-    tries = [[]] + [before[k:] for k in range(len(before) - 1, -1, -1)]
+    tries: list[list[int]] = [[]] + [before[k:] for k in range(len(before) - 1, -1, -1)]
     tries += [after[: k + 1] for k in range(len(after))]
     tries += [before + after[: k + 1] for k in range(len(after))] if before else []
     for pieces in tries:

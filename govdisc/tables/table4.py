@@ -18,9 +18,7 @@ LOOK_AHEAD = 12
 def read_table4(rows: list[Row], found: TableFindings) -> None:
     """Put the fifteen cells of table 4 into ``found``: the first row of fifteen values after its header."""
     for i, row in enumerate(rows):
-        if row.cells or not (
-            "行政复议" in row.key_text and _HEADER.search(row.key_text.replace("行政复议", "", 1))
-        ):
+        if row.cells or not ("行政复议" in row.key_text and _HEADER.search(row.key_text.replace("行政复议", "", 1))):
             continue
         following = rows[i + 1 : i + 1 + LOOK_AHEAD]
         for k, candidate in enumerate(following):
