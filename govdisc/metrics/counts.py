@@ -8,7 +8,7 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 from __future__ import annotations
 
 from .schema import Term, count, zero
-from .vocabulary import ITEMS, LINK, PART_OR_CHANNEL, N
+from .vocabulary import COUNT_ROW, ITEMS, LINK, NUMBERED, PART_OR_CHANNEL, SUB_NUMBERED, N
 
 KEYS = {
     "published.items": ("主动公开信息", "items published"),
@@ -117,16 +117,13 @@ PROSE = (
     ),
 )
 
-_NUMBERED = r"^(?:[一二三四五六七八九十\d]+[.、．]?)?"
-_SUB_NUMBERED = r"^(?:[（(]?\d+[)）.、．]?)?"
-_COUNT = r"(?:数|数量|总数|总量)?(?:[（(]?(?:件|条|个|次|宗)[）)]?)?$"
 
 #: Rows of the tables before 2019 that mean exactly one of these keys, each with one value.
 PRE2019_ROWS = (
-    Term("published.items", printed=rf"{_NUMBERED}主动公开政府信息{_COUNT}", examples=("一、主动公开政府信息数",)),
+    Term("published.items", printed=rf"{NUMBERED}主动公开政府信息{COUNT_ROW}", examples=("一、主动公开政府信息数",)),
     Term(
         "fees.processing_yuan",
-        printed=rf"{_SUB_NUMBERED}(?:收取)?(?:检索|复制|邮寄)?(?:等)?(?:成本)?费用?(?:总额)?[（(]?(?:元)[）)]?$",
+        printed=rf"{SUB_NUMBERED}(?:收取)?(?:检索|复制|邮寄)?(?:等)?(?:成本)?费用?(?:总额)?[（(]?(?:元)[）)]?$",
         examples=("收取费用（元）",),
     ),
 )

@@ -8,7 +8,7 @@ next, and the figures ``compare`` derives from these counts.
 from __future__ import annotations
 
 from .schema import CarryOver, Counts, Derived, Identity, Term, count, ratio, total, values, zero
-from .vocabulary import LINK, NONE, NONE_SHORT, N
+from .vocabulary import COUNT_ROW, LINK, NONE, NONE_SHORT, NUMBERED, SUB_NUMBERED, N
 
 #: The applicant columns (申请人情况), in the order the forms print them.
 COLUMNS = (
@@ -170,18 +170,15 @@ PROSE = (
     ),
 )
 
-_NUMBERED = r"^(?:[一二三四五六七八九十\d]+[.、．]?)?"
-_SUB_NUMBERED = r"^(?:[（(]?\d+[)）.、．]?)?"
-_COUNT = r"(?:数|数量|总数|总量)?(?:[（(]?(?:件|条|个|次|宗)[）)]?)?$"
 
 #: Rows of the tables before 2019 that mean exactly one of these keys, each with one value.
 PRE2019_ROWS = (
-    Term("requests.received.total", printed=rf"{_NUMBERED}(?:收到)?(?:依申请公开)?申请总数{_COUNT}",
+    Term("requests.received.total", printed=rf"{NUMBERED}(?:收到)?(?:依申请公开)?申请总数{COUNT_ROW}",
          examples=("二、申请总数",)),
-    Term("requests.granted.total", printed=rf"{_SUB_NUMBERED}同意公开(?:答复)?{_COUNT}", examples=("1.同意公开",)),
-    Term("requests.partial.total", printed=rf"{_SUB_NUMBERED}部分同意公开(?:答复)?{_COUNT}",
+    Term("requests.granted.total", printed=rf"{SUB_NUMBERED}同意公开(?:答复)?{COUNT_ROW}", examples=("1.同意公开",)),
+    Term("requests.partial.total", printed=rf"{SUB_NUMBERED}部分同意公开(?:答复)?{COUNT_ROW}",
          examples=("2.部分同意公开",)),
-    Term("requests.unable.not_held.total", printed=rf"{_SUB_NUMBERED}信息不存在{_COUNT}", examples=("3.信息不存在",)),
+    Term("requests.unable.not_held.total", printed=rf"{SUB_NUMBERED}信息不存在{COUNT_ROW}", examples=("3.信息不存在",)),
 )  # fmt: skip
 
 

@@ -8,7 +8,7 @@ litigation together).
 from __future__ import annotations
 
 from .schema import Counts, Derived, Identity, Term, count, ratio, total, values, zero
-from .vocabulary import CASES, LINK, NONE, NONE_SHORT, N
+from .vocabulary import CASES, COUNT_ROW, LINK, NONE, NONE_SHORT, NUMBERED, N
 
 #: The three groups of table 4, in the order the forms print them.
 GROUPS = (
@@ -77,14 +77,12 @@ PROSE = (
     ),
 )
 
-_NUMBERED = r"^(?:[一二三四五六七八九十\d]+[.、．]?)?"
-_COUNT = r"(?:数|数量|总数|总量)?(?:[（(]?(?:件|条|个|次|宗)[）)]?)?$"
 
 #: Rows of the tables before 2019 that mean exactly one of these keys, each with one value.
 PRE2019_ROWS = (
-    Term("review.total", printed=rf"{_NUMBERED}(?:因政府信息公开)?(?:申请)?行政复议{_COUNT}",
+    Term("review.total", printed=rf"{NUMBERED}(?:因政府信息公开)?(?:申请)?行政复议{COUNT_ROW}",
          examples=("三、因政府信息公开申请行政复议数",)),
-    Term("litigation.total", printed=rf"{_NUMBERED}(?:因政府信息公开)?(?:提起)?行政诉讼{_COUNT}",
+    Term("litigation.total", printed=rf"{NUMBERED}(?:因政府信息公开)?(?:提起)?行政诉讼{COUNT_ROW}",
          examples=("四、因政府信息公开提起行政诉讼数",)),
 )  # fmt: skip
 

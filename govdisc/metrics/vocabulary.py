@@ -20,3 +20,8 @@ PART_OR_CHANNEL = (
 NONE = r"(?:没有|未发生|未出现|未收到|未接到|未受理|未有|未因|未曾|未被|均未|尚未)"
 #: 无, which states zero only right before the thing (无行政复议), never across 无正当理由….
 NONE_SHORT = r"(?:均无|无)(?:发生|因政府信息公开(?:引起|导致|产生)?的?)?"
+
+#: A row label's numbering in the tables before 2019 (一、 2. （3）), and the count words after it.
+NUMBERED = r"^(?:[一二三四五六七八九十\d]+[.、．]?)?"
+SUB_NUMBERED = r"^(?:[（(]?\d+[)）.、．]?)?"
+COUNT_ROW = r"(?:数|数量|总数|总量)?(?:[（(]?(?:件|条|个|次|宗)[）)]?)?$"
