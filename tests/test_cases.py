@@ -34,7 +34,8 @@ CASES = _cases()
 
 
 def records_of(case: dict[str, Any]) -> list[Record]:
-    doc = Document(Path(case.get("file", "case.txt")), [Paragraph(line) for line in case["lines"]])
+    lines = [line for line in case["lines"] if line.strip()]  # as the txt reader gives them
+    doc = Document(Path(case.get("file", "case.txt")), [Paragraph(line) for line in lines])
     return extract_document(doc, case.get("file", "case.txt"))
 
 

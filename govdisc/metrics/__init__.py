@@ -46,6 +46,12 @@ PROSE_VS_TABLE: dict[str, tuple[str, ...]] = {**requests.PROSE_VS_TABLE, **revie
 CARRY_OVER: tuple[CarryOver, ...] = (*requests.CARRY_OVER, *disclosure.CARRY_OVER)
 #: Figures ``compare`` computes from counts, by id.
 DERIVED: dict[str, Derived] = {d.id: d for d in (*requests.DERIVED, *review.DERIVED)}
+#: The keys each standard table holds.
+TABLE_KEYS: dict[str, frozenset[str]] = {
+    "table2": frozenset(disclosure.KEYS),
+    "table3": frozenset(requests.KEYS),
+    "table4": frozenset(k for k in review.KEYS if k not in review.PROSE_ONLY),
+}
 #: Template → the patterns of keys only that template has.
 TEMPLATE_KEYS: dict[str, tuple[str, ...]] = {
     template: tuple(f.TEMPLATE_KEYS[template] for f in (disclosure, requests) if template in f.TEMPLATE_KEYS)
@@ -74,6 +80,7 @@ __all__ = [
     "PRE2019_ROWS",
     "PROSE_RULES",
     "PROSE_VS_TABLE",
+    "TABLE_KEYS",
     "TEMPLATE_KEYS",
     "label",
     "ordered",

@@ -69,6 +69,35 @@ KEYS = {
     "procurement.projects": ("政府集中采购项目数", "procurement projects"),
     "procurement.amount_yuan": ("政府集中采购金额(元)", "procurement amount (yuan)"),
 }
+#: Each template's table 2, as its form lays it out: subject → its fields, in printed order.
+#: A row is read by this layout when its header is cut or garbled (本年新 | 本年新 | 对外公开总数量).
+FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "2021": {
+        "rules": ("issued", "repealed", "in_force"),
+        "normative_docs": ("issued", "repealed", "in_force"),
+        "licensing": ("decisions",),
+        "penalty": ("decisions",),
+        "coercion": ("decisions",),
+        "fees": ("amount_10k_yuan",),
+    },
+    "2019": {
+        "rules": ("new_made", "new_published", "total_published"),
+        "normative_docs": ("new_made", "new_published", "total_published"),
+        "licensing": ("prev_items", "change", "decisions"),
+        "other_services": ("prev_items", "change", "decisions"),
+        "penalty": ("prev_items", "change", "decisions"),
+        "coercion": ("prev_items", "change", "decisions"),
+        "fees": ("prev_items", "change"),
+        "procurement": ("projects", "amount_yuan"),
+    },
+}
+#: Header words that say a cell is in 万元 (a field in 元 is converted).
+TEN_THOUSAND_YUAN = r"万元"
+#: The heading of a block of table 2 (第二十条第（一）项).
+BLOCK_HEADING = r"第二十条第?[（(][一二三四五六七八九十]+[)）]项"
+#: The header cell that opens a block's header row.
+HEADER_START = r"^信息内容"
+
 #: Keys only one template has.
 TEMPLATE_KEYS = {
     "2021": r"^(?:rules|normative_docs)\.(?:issued|repealed|in_force)$",

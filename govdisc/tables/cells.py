@@ -10,6 +10,9 @@ from govdisc.numbers import to_number
 #: Marks that, inside a table that has figures, mean zero (an empty cell is one too).
 BLANK_MARKS = ("", "/", "／", "-", "－", "—", "——", "–", "无", "\\")
 _UNIT = re.compile(r"(万元|元|件|条|个|项)$")
+#: A lost character (``?``, ``�``) printed apart from a cell's value: ``? 0`` is the value 0.
+#: Touching the digits it may stand for a lost digit (``1?3``), and the cell is not read.
+_DEBRIS = re.compile(r"^\s*[?？�]+\s+(?=\S)|(?<=\S)\s+[?？�]+\s*$")
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,14 @@ def clean(text: str | None) -> str:
 def parse_cell(text: str | None) -> Cell:
     """A value cell as printed: ``821``, ``7730.28``, ``251000元``, ``-3``, blank or ``/`` (→ 0)."""
     printed = clean(text)
-    if printed in BLANK_MARKS:
+    readable = clean(_DEBRIS.sub("", text or ""))
+    if readable in BLANK_MARKS and readable == printed:
         return Cell(printed, 0, blank=True)
     unit = None
-    if m := _UNIT.search(printed):
-        unit, printed_number = m.group(1), printed[: m.start()]
+    if m := _UNIT.search(readable):
+        unit, printed_number = m.group(1), readable[: m.start()]
     else:
-        printed_number = printed
+        printed_number = readable
     value = to_number(printed_number, chinese=False)
     return Cell(printed, value, unit=unit if value is not None else None)
 

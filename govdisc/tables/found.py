@@ -10,6 +10,9 @@ from .cells import Cell
 
 #: How an empty cell is shown in evidence.
 EMPTY = "空白"
+#: The tables' names as the warnings say them.
+TABLE_NAMES = {"table2": "table 2 (主动公开政府信息情况)", "table3": "table 3 (收到和处理政府信息公开申请情况)",
+               "table4": "table 4 (行政复议、行政诉讼)"}  # fmt: skip
 
 
 @dataclass
@@ -41,3 +44,9 @@ class TableFindings:
         self.evidence[key] = Evidence("table", f"{row_label} × {column_label}: {EMPTY}, 由各项相加 = {value}", page,
                                       derived=True)  # fmt: skip
         self.blank.add(key)
+
+    def printed_blank(self, table: str) -> None:
+        """Say that ``table`` is in the document but holds no figure (a form left blank)."""
+        said = f"{TABLE_NAMES[table]} was printed blank (no cell holds a figure); nothing read from it"
+        if said not in self.warnings:
+            self.warnings.append(said)

@@ -1,7 +1,17 @@
 """Every form a table comes in, turned into one stream of rows: a label and its value cells.
 
-Grid tables (html, docx, pdf) give their rows directly; scraped text gives rows as lines with
-cells joined by ``|``, one cell per line, or numbers separated by spaces (pdftotext).
+Grid tables (html, docx, pdf) give their rows directly. Scraped text gives them in several
+flattened forms, each kept as it was found on real pages:
+
+- a row a line, cells joined by ``|`` (``规章 | 0 | 0 | 0 |``), runs of ``||`` for blank cells;
+- a cell a line, each ending in ``|`` (``规章 |`` / ``0 |``), a line of pipes alone for blank cells;
+- a cell a line with ``|`` alone on the lines between the cells;
+- a cell a line (or a paragraph) with no pipes at all — where a blank cell leaves no trace;
+- numbers separated by spaces after the label, as pdf text lays a row out.
+
+Cell lines are read as one stream of cells (:func:`cell_stream`): a label starts a row, the
+values after it are its cells. Where blank cells leave no trace (no pipes, spaced numbers) the
+row says so (``blanks_shown``), so a short row is never placed column by column.
 """
 
 from __future__ import annotations
@@ -19,7 +29,12 @@ _SPACED_NUMBERS = re.compile(
 )
 #: A text line longer than this is running text, not a table row.
 MAX_ROW = 300
+#: A cell on a line of its own is at most this long (a wrapped row label included).
+MAX_CELL = 60
+#: A short line ending so is a piece of running text, not a cell.
+_CLAUSE_END = ("。", "；", "，", "：", ":", ";", ",")
 _LONE_NUMBER = re.compile(r"^[+-]?\d[\d,.]*(?:元|万元)?$")
+_PIPES_ONLY = re.compile(r"^[|\s]+$")
 
 
 @dataclass(frozen=True)
@@ -27,7 +42,7 @@ class Row:
     """A table row: its label text as printed, its value cells, where it was found.
 
     ``blanks_shown`` is False for text where an empty cell leaves no trace (numbers separated
-    by spaces), so a short row cannot be placed column by column.
+    by spaces, one cell a line without separators), so a short row cannot be placed column by column.
     """
 
     label: str
@@ -39,6 +54,18 @@ class Row:
     def key_text(self) -> str:
         """The label without spaces and line breaks, for matching."""
         return clean(self.label)
+
+
+def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[str, ...] | None:
+    """``cells`` as the ``width`` cells of a row, or None when they are not that many.
+
+    Blank cells after the last of ``width`` are the padding flattened tables leave (``| 0 | ||``)
+    and are dropped; where blanks leave no trace, only a row of exactly ``width`` values fits.
+    """
+    if blanks_shown:
+        while len(cells) > width and not cells[-1].strip():
+            cells = cells[:-1]
+    return cells if len(cells) == width else None
 
 
 def grid_rows(table: Table) -> Iterator[Row]:
@@ -53,11 +80,79 @@ def grid_rows(table: Table) -> Iterator[Row]:
             yield Row(label, values if any(v.strip() for v in values) or label else (), table.page)
 
 
+def _pieces(line: str) -> list[str]:
+    """The cells of a ``|``-joined line: no piece before a leading ``|`` or after a trailing one."""
+    pieces = line.split("|")
+    if line.startswith("|"):
+        pieces = pieces[1:]
+    if line.endswith("|"):
+        pieces = pieces[:-1]
+    return [p.strip() for p in pieces]
+
+
+def is_cell_line(text: str) -> bool:
+    """Whether a line holds one table cell (or blank cells only) rather than a row or running text."""
+    line = text.strip()
+    if not line:
+        return False
+    if _PIPES_ONLY.match(line):
+        return True
+    if "|" in line:
+        pieces = _pieces(line)
+        return len(pieces) == 1 and 0 < len(pieces[0]) <= MAX_CELL
+    if _LONE_NUMBER.match(line) or (is_value(line) and not re.search(r"\d", line)):
+        return True  # a number, or a mark that stands for zero
+    return len(line) <= MAX_CELL and not _SPACED_NUMBERS.match(line) and not line.endswith(_CLAUSE_END)
+
+
+def cell_stream(lines: list[str]) -> tuple[list[str], bool]:
+    """The cells of consecutive cell lines, in order, and whether blank cells show in them.
+
+    A cell ends at a ``|`` or, where a line has no ``|`` of its own, at the end of its line; a
+    line of pipes alone holds one blank cell per pipe, except the pipe that ends the cell of
+    the line before it.
+    """
+    cells: list[str] = []
+    open_cell = False  # the last line's cell has not been ended by a pipe yet
+    piped = any("|" in line for line in lines)
+    for raw in lines:
+        line = raw.strip()
+        if _PIPES_ONLY.match(line):
+            blanks = line.count("|") - (1 if open_cell else 0)
+            cells.extend([""] * blanks)
+            open_cell = False
+            continue
+        cells.extend(_pieces(line))
+        open_cell = not line.endswith("|")
+    return cells, piped
+
+
+def stream_rows(lines: list[str], page: int | None) -> list[Row]:
+    """Rows of a run of cell lines: each label cell starts a row, the value cells after it are its cells."""
+    cells, blanks_shown = cell_stream(lines)
+    rows: list[Row] = []
+    label: str | None = None
+    values: list[str] = []
+
+    def flush() -> None:
+        if label is not None or values:
+            rows.append(Row(label or "", tuple(values), page, blanks_shown))
+
+    for cell in cells:
+        if cell and not is_value(cell):
+            flush()
+            label, values = cell, []
+        elif cell or blanks_shown:
+            values.append(cell)
+    flush()
+    return rows
+
+
 def text_rows(text: str, page: int | None) -> Row | None:
     """One line of scraped text as a row, or None when it is running text."""
     line = text.strip()
     if line.count("|") >= 1 and len(line) < 400:
-        cells = [c.strip() for c in line.strip("|").split("|")]
+        cells = _pieces(line) if line.strip("|").strip() else [""]
         last_text = max((i for i, c in enumerate(cells) if c and not is_value(c)), default=-1)
         return Row(" ".join(c for c in cells[: last_text + 1] if c), tuple(cells[last_text + 1 :]), page)
     if _LONE_NUMBER.match(line):
@@ -76,21 +171,31 @@ def text_rows(text: str, page: int | None) -> Row | None:
 def rows_from_blocks(blocks: Iterable[Block]) -> list[Row]:
     """The row stream of a document, in reading order; running text ends nothing, it is skipped.
 
-    Consecutive lone numbers on their own lines (one cell per line) are gathered into one row.
+    Runs of cell lines (a cell a line, in any of its forms) are read as one stream of cells;
+    every other line is a row of its own.
     """
     rows: list[Row] = []
+    run: list[str] = []
+    run_page: int | None = None
+
+    def flush() -> None:
+        nonlocal run
+        if run:
+            rows.extend(stream_rows(run, run_page))
+            run = []
+
     for block in blocks:
         if isinstance(block, Table):
+            flush()
             rows.extend(grid_rows(block))
             continue
-        row = text_rows(block.text, block.page)
-        if row is None:
-            rows.append(Row("", (), block.page))  # a break: running text between tables
+        if is_cell_line(block.text):
+            if not run:
+                run_page = block.page
+            run.append(block.text)
             continue
-        prev = rows[-1] if rows else None
-        if prev is not None and not row.label and not prev.label and not prev.blanks_shown and len(row.cells) == 1 \
-                and len(prev.cells) >= 1 and _LONE_NUMBER.match(prev.cells[-1]) and len(prev.cells) < 15:  # fmt: skip
-            rows[-1] = Row("", prev.cells + row.cells, prev.page, blanks_shown=False)
-        else:
-            rows.append(row)
+        flush()
+        row = text_rows(block.text, block.page)
+        rows.append(row if row is not None else Row("", (), block.page))  # a break: running text between tables
+    flush()
     return rows

@@ -7,17 +7,14 @@ pieces printed just above it (wrapped labels) or, failing that, just below it.
 
 from __future__ import annotations
 
-import re
-
-from govdisc.metrics.requests import COLUMNS, HEADER, OUTCOMES, ROWS, key
+from govdisc.metrics.requests import COLUMNS, OUTCOMES, ROWS, key
 from govdisc.metrics.schema import first_term
 
 from .cells import parse_cell
 from .found import EMPTY, TableFindings
-from .rows import Row
+from .rows import Row, fit
 
 WIDTH = len(COLUMNS)
-_HEADER = re.compile(HEADER)
 
 
 def row_key(text: str) -> str | None:
@@ -27,13 +24,17 @@ def row_key(text: str) -> str | None:
 
 
 def _region(rows: list[Row]) -> list[Row]:
-    """The rows of table 3: from its header (or 本年新收 row) to the 结转下年度 row."""
+    """The rows of table 3: from its 本年新收 row to the 结转下年度 row.
+
+    A table whose start is not in the text (a page of a longer document) starts at its first
+    complete row: a label of table 3 with a value for each column.
+    """
     start = next((i for i, r in enumerate(rows) if row_key(r.key_text) == "received"), None)
     if start is None:
+        start = next((i for i, r in enumerate(rows) if row_key(r.key_text) and fit(r.cells, WIDTH, r.blanks_shown)),
+                     None)  # fmt: skip
+    if start is None:
         return []
-    head = start
-    while head > 0 and start - head < 6 and (_HEADER.search(rows[head - 1].key_text) or not rows[head - 1].cells):
-        head -= 1
     end = next((i for i in range(start, len(rows)) if row_key(rows[i].key_text) == "carried_forward"),
                min(len(rows) - 1, start + 60))  # fmt: skip
     if not rows[end].cells and end + 1 < len(rows) and rows[end + 1].cells and not rows[end + 1].label:
@@ -77,6 +78,10 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
     region = _region(rows)
     if not region:
         return
+    if not any(row.cells for row in region):
+        if sum(row_key(row.key_text) is not None for row in region) >= 3:
+            found.printed_blank("table3")  # its rows are there, with no cell after them
+        return
     found.tables.add("table3")
     taken: set[int] = set()
     for i, row in enumerate(region):
@@ -88,7 +93,7 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
                 f"table 3: a row with values but no label that could be read was left out: {row.cells}"
             )
             continue
-        cells = row.cells[-WIDTH:]
+        cells = fit(row.cells, WIDTH, row.blanks_shown) or row.cells[-WIDTH:]
         if len(cells) < WIDTH:
             found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; left out")
             continue

@@ -8,29 +8,43 @@ from govdisc.metrics.review import COLUMNS, GROUPS, HEADER
 
 from .cells import parse_cell
 from .found import TableFindings
-from .rows import Row
+from .rows import Row, fit
 
 WIDTH = len(GROUPS) * len(COLUMNS)
 _HEADER = re.compile(HEADER)
-LOOK_AHEAD = 12
+#: How many rows the header of table 4 may take (a header cell a line: three groups, fifteen columns).
+HEADER_SPAN = 24
+LOOK_AHEAD = 12 + HEADER_SPAN
+
+
+def _is_header(rows: list[Row], i: int) -> bool:
+    """Whether row ``i`` starts the header of table 4: 行政复议 with 行政诉讼 or a column word after it."""
+    text = rows[i].key_text
+    if any(c.strip() for c in rows[i].cells) or "行政复议" not in text:
+        return False
+    after = text.replace("行政复议", "", 1)
+    if not _HEADER.search(after):
+        after += "".join(r.key_text for r in rows[i + 1 : i + 1 + HEADER_SPAN] if not r.cells)
+    return _HEADER.search(after) is not None
 
 
 def read_table4(rows: list[Row], found: TableFindings) -> None:
     """Put the fifteen cells of table 4 into ``found``: the first row of fifteen values after its header."""
-    for i, row in enumerate(rows):
-        if row.cells or not ("行政复议" in row.key_text and _HEADER.search(row.key_text.replace("行政复议", "", 1))):
+    for i in range(len(rows)):
+        if not _is_header(rows, i):
             continue
         following = rows[i + 1 : i + 1 + LOOK_AHEAD]
         for k, candidate in enumerate(following):
             if len(candidate.cells) >= WIDTH:
                 found.tables.add("table4")
-                _put(found, candidate.cells[-WIDTH:], candidate.page)
+                _put(found, fit(candidate.cells, WIDTH, candidate.blanks_shown) or candidate.cells[-WIDTH:],
+                     candidate.page)  # fmt: skip
                 return
             if candidate.cells and not candidate.label:
-                cells = _wrapped(following[k:])
-                if cells is not None:
+                wrapped = _wrapped(following[k:])
+                if wrapped is not None:
                     found.tables.add("table4")
-                    _put(found, cells, candidate.page)
+                    _put(found, wrapped, candidate.page)
                     return
 
 
