@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from govdisc.model import Block, Table
 
-from .cells import clean, is_value
+from .cells import clean, is_value, parse_cell
 
 _SPACED_NUMBERS = re.compile(
     r"^(?P<label>.*?)(?P<values>(?:(?<=\s)|^)[+-]?\d[\d,.]*(?:元|万元)?(?:\s+[+-]?\d[\d,.]*(?:元|万元)?)*)\s*$"
@@ -66,6 +66,14 @@ def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[
         while len(cells) > width and not cells[-1].strip():
             cells = cells[:-1]
     return cells if len(cells) == width else None
+
+
+def zeros_only(row: Row) -> bool:
+    """A short row of text where blank cells leave no trace, every printed value 0: all its cells are 0.
+
+    (Not where blanks show: there a short row is a row cut short.)
+    """
+    return not row.blanks_shown and bool(row.cells) and all(parse_cell(c).value == 0 for c in row.cells)
 
 
 def grid_rows(table: Table) -> Iterator[Row]:

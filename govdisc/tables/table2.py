@@ -19,7 +19,7 @@ from govdisc.metrics.schema import first_term
 
 from .cells import parse_cell
 from .found import TableFindings
-from .rows import Row, fit
+from .rows import Row, fit, zeros_only
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,17 @@ def layout(subject: str, named: list[Column], cells: tuple[str, ...], blanks_sho
 
 
 def read_table2(rows: list[Row], found: TableFindings) -> None:
-    """Put every readable cell of table 2 into ``found``."""
+    """Put every readable cell of table 2 into ``found``.
+
+    A subject row of text where blank cells leave no trace, with fewer values than its fields and
+    every one 0, is all 0 — but not the last subject row, which may be a row cut short.
+    """
     hint = template_hint(rows)
+    last = max((i for i, r in enumerate(rows) if r.cells and first_term(r.key_text, SUBJECTS)), default=-1)
     header: list[str] = []  # the header text of the current block, piece by piece
     collecting = False
     subjects = 0
-    for row in rows:
+    for i, row in enumerate(rows):
         subject = first_term(row.key_text, SUBJECTS)
         if subject is None:
             text = row.key_text
@@ -107,14 +112,21 @@ def read_table2(rows: list[Row], found: TableFindings) -> None:
         if not row.cells:
             continue
         found.tables.add("table2")
-        _put_row(found, subject.key, row, header_columns("".join(header)), hint)
+        _put_row(found, subject.key, row, header_columns("".join(header)), hint, zeros=i < last and zeros_only(row))
     if subjects >= 2 and "table2" not in found.tables:
         found.printed_blank("table2")  # its rows are there, with no cell after them
 
 
-def _put_row(found: TableFindings, subject: str, row: Row, named: list[Column], hint: str | None) -> None:
-    """Put one subject row, or say why it was left out."""
+def _put_row(found: TableFindings, subject: str, row: Row, named: list[Column], hint: str | None,
+             zeros: bool = False) -> None:  # fmt: skip
+    """Put one subject row, or say why it was left out (``zeros``: a short row of zeros, all its cells 0)."""
     placed = layout(subject, named, row.cells, row.blanks_shown, hint)
+    if placed is None and zeros:
+        widths = {len(form[subject]) for t, form in FORMS.items() if subject in form and (not hint or t == hint)}
+        if len(widths) == 1:
+            placed = layout(subject, named, ("",) * widths.pop(), True, hint)
+            found.warnings.append(f"table 2: row {row.label!r} printed {len(row.cells)} values, all 0 (its blank "
+                                  "cells left no trace): every cell read as 0")  # fmt: skip
     if placed is None:
         found.warnings.append(f"table 2: row {row.label!r} has {len(row.cells)} values that cannot be placed "
                               "in its columns with certainty; left out")  # fmt: skip

@@ -10,9 +10,9 @@ from __future__ import annotations
 from govdisc.metrics.requests import COLUMNS, OUTCOMES, ROWS, key
 from govdisc.metrics.schema import first_term
 
-from .cells import parse_cell
+from .cells import Cell, parse_cell
 from .found import EMPTY, TableFindings
-from .rows import Row, fit
+from .rows import Row, fit, zeros_only
 
 WIDTH = len(COLUMNS)
 
@@ -84,6 +84,8 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
         return
     found.tables.add("table3")
     taken: set[int] = set()
+    last = max(i for i, row in enumerate(region) if row.cells)
+    totals: dict[str, tuple[str, Row]] = {}  # short rows whose last value is the sum of the others
     for i, row in enumerate(region):
         if not row.cells:
             continue
@@ -94,14 +96,67 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
             )
             continue
         cells = fit(row.cells, WIDTH, row.blanks_shown) or row.cells[-WIDTH:]
+        if len(cells) < WIDTH and i < last and zeros_only(row):
+            found.warnings.append(f"table 3: row {label!r} printed {len(row.cells)} values, all 0, for {WIDTH} "
+                                  "columns (its blank cells left no trace): every cell read as 0")  # fmt: skip
+            cells = ("",) * WIDTH
         if len(cells) < WIDTH:
+            if row_total(row) is not None and row_name not in totals:
+                totals[row_name] = (label, row)
+                continue
             found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; left out")
             continue
         if any(key(row_name, col.key) in found.metrics for col in COLUMNS):
             found.warnings.append(f"table 3: row {label!r} read twice; the first reading is kept")
             continue
         _put_row(found, row_name, label, cells, row.page)
+    _put_balanced_totals(found, totals)
     _derive_processed_total(found)
+
+
+def row_total(row: Row) -> int | float | None:
+    """The 总计 of a short row of text where blank cells leave no trace, when its last value is the sum
+    of the others (总计 is the last column of the form); None otherwise."""
+    if row.blanks_shown or len(row.cells) < 2:
+        return None
+    values = [v for c in row.cells if (v := parse_cell(c).value) is not None]
+    if len(values) < len(row.cells):
+        return None
+    *parts, last = values
+    return last if abs(sum(parts) - last) < 1e-6 and last else None
+
+
+#: The rows of the 总计 column's balance: 新收 + 上年结转 = 办理结果总计 + 结转下年度.
+_BALANCE = (("received", "carried_over"), ("processed_total", "carried_forward"))
+
+
+def _put_balanced_totals(found: TableFindings, totals: dict[str, tuple[str, Row]]) -> None:
+    """Put the 总计 of short rows (:func:`row_total`) only where the 总计 column then balances.
+
+    A row whose blank cells left no trace cannot be placed column by column, but its last value
+    is its 总计 when it is the sum of the others; the balance of the column confirms the reading.
+    """
+    if not totals:
+        return
+    value: dict[str, int | float] = {}
+    for row in (*_BALANCE[0], *_BALANCE[1]):
+        got = found.metrics.get(key(row, "total"))
+        if got is None and row in totals:
+            got = row_total(totals[row][1])
+        if got is not None:
+            value[row] = got
+    if len(value) == 4 and abs(sum(value[r] for r in _BALANCE[0]) - sum(value[r] for r in _BALANCE[1])) < 1e-6:
+        for row, (label, r) in totals.items():
+            total = row_total(r)
+            if row in value and total is not None and key(row, "total") not in found.metrics:
+                shown = f"{total:g}（该行印出 {len(r.cells)} 个数，空白格未显示；末数等于其余之和）"
+                found.put(key(row, "total"), Cell(shown, total), label, COLUMNS[-1].zh, r.page)
+        found.warnings.append("table 3: rows whose blank cells left no trace give only their 总计 (the last value, "
+                              "the sum of the others), read because the 总计 column balances")  # fmt: skip
+        return
+    for row, (label, r) in totals.items():
+        if key(row, "total") not in found.metrics:
+            found.warnings.append(f"table 3: row {label!r} has {len(r.cells)} values for {WIDTH} columns; left out")
 
 
 def _put_row(found: TableFindings, row: str, label: str, cells: tuple[str, ...], page: int | None) -> None:
