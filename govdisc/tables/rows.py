@@ -56,16 +56,28 @@ class Row:
         return clean(self.label)
 
 
-def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[str, ...] | None:
-    """``cells`` as the ``width`` cells of a row, or None when they are not that many.
+def alignments(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> list[tuple[str, ...]]:
+    """Every way ``cells`` can be the ``width`` cells of a row.
 
-    Blank cells after the last of ``width`` are the padding flattened tables leave (``| 0 | ||``)
-    and are dropped; where blanks leave no trace, only a row of exactly ``width`` values fits.
+    Blank cells beyond ``width`` are the padding flattened tables leave — after the last value
+    (``| 0 | ||``), or before the first where the row above ended in a pipe of its own — so any of
+    them may go, from either end. Where blanks leave no trace, only exactly ``width`` values fit.
     """
-    if blanks_shown:
-        while len(cells) > width and not cells[-1].strip():
-            cells = cells[:-1]
-    return cells if len(cells) == width else None
+    extra = len(cells) - width
+    if extra < 0 or (extra and not blanks_shown):
+        return []
+    out = []
+    for lead in range(extra + 1):
+        kept = cells[lead : len(cells) - (extra - lead)]
+        if all(not c.strip() for c in (*cells[:lead], *cells[len(cells) - (extra - lead) :])):
+            out.append(kept)
+    return list(dict.fromkeys(out))
+
+
+def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[str, ...] | None:
+    """``cells`` as the ``width`` cells of a row when there is one way to read them so (:func:`alignments`)."""
+    found = alignments(cells, width, blanks_shown)
+    return found[0] if len(found) == 1 else None
 
 
 def zeros_only(row: Row) -> bool:

@@ -95,7 +95,11 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
                 f"table 3: a row with values but no label that could be read was left out: {row.cells}"
             )
             continue
-        cells = fit(row.cells, WIDTH, row.blanks_shown) or row.cells[-WIDTH:]
+        cells = fit(row.cells, WIDTH, row.blanks_shown) or row.cells
+        if len(cells) > WIDTH:
+            found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; "
+                                  "which are its cells is not certain, left out")  # fmt: skip
+            continue
         if len(cells) < WIDTH and i < last and zeros_only(row):
             found.warnings.append(f"table 3: row {label!r} printed {len(row.cells)} values, all 0, for {WIDTH} "
                                   "columns (its blank cells left no trace): every cell read as 0")  # fmt: skip

@@ -8,7 +8,7 @@ from govdisc.metrics.review import COLUMNS, GROUPS, HEADER
 
 from .cells import parse_cell
 from .found import TableFindings
-from .rows import Row, fit
+from .rows import Row, alignments
 
 WIDTH = len(GROUPS) * len(COLUMNS)
 _HEADER = re.compile(HEADER)
@@ -36,9 +36,13 @@ def read_table4(rows: list[Row], found: TableFindings) -> None:
         following = rows[i + 1 : i + 1 + LOOK_AHEAD]
         for k, candidate in enumerate(following):
             if len(candidate.cells) >= WIDTH:
+                cells = _balanced(alignments(candidate.cells, WIDTH, candidate.blanks_shown))
+                if cells is None:
+                    found.warnings.append(f"table 4: a row of {len(candidate.cells)} values for {WIDTH} columns; "
+                                          "which are its cells is not certain, left out")  # fmt: skip
+                    return
                 found.tables.add("table4")
-                _put(found, fit(candidate.cells, WIDTH, candidate.blanks_shown) or candidate.cells[-WIDTH:],
-                     candidate.page)  # fmt: skip
+                _put(found, cells, candidate.page)
                 return
             if candidate.cells and not candidate.label:
                 wrapped = _wrapped(following[k:])
@@ -46,6 +50,24 @@ def read_table4(rows: list[Row], found: TableFindings) -> None:
                     found.tables.add("table4")
                     _put(found, wrapped, candidate.page)
                     return
+
+
+def _balanced(options: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The one reading of a row's cells; of several, the one reading where each group's 总计 is the sum of
+    its results (a printed 总计 that is off, or several such readings, leave the row unread)."""
+    if len(options) <= 1:
+        return options[0] if options else None
+    n = len(COLUMNS)
+
+    def balances(cells: tuple[str, ...]) -> bool:
+        values = [v for c in cells if (v := parse_cell(c).value) is not None]
+        if len(values) < len(cells):
+            return False
+        groups = [values[g * n : (g + 1) * n] for g in range(len(GROUPS))]
+        return all(abs(sum(group[:-1]) - group[-1]) < 1e-6 for group in groups)
+
+    kept = [cells for cells in options if balances(cells)]
+    return kept[0] if len(kept) == 1 else None
 
 
 def _wrapped(rows: list[Row]) -> tuple[str, ...] | None:
