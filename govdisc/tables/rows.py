@@ -75,9 +75,13 @@ def alignments(cells: tuple[str, ...], width: int, blanks_shown: bool = True) ->
 
 
 def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[str, ...] | None:
-    """``cells`` as the ``width`` cells of a row when there is one way to read them so (:func:`alignments`)."""
+    """``cells`` as the ``width`` cells of a row that starts at its own label: padding dropped from the end.
+
+    (The blank cells right after a row's label are its own; only a row that took over another's
+    label, as table 4's values take the last header cell, needs :func:`alignments`.)
+    """
     found = alignments(cells, width, blanks_shown)
-    return found[0] if len(found) == 1 else None
+    return found[0] if found else None
 
 
 def zeros_only(row: Row) -> bool:
