@@ -2,7 +2,7 @@
 
 The grids of real reports (html, docx, pdf) are written out again as the text forms found on
 government pages — a row a line joined by ``|``, a cell a line ending in ``|`` with a ``|``
-closing each row, ``|`` alone between cells, a cell a paragraph with no separators, cells spaced
+closing each row (or padding pipes after the row's last cell), ``|`` alone between cells, a cell a paragraph with no separators, cells spaced
 out on one line — and read back. Where blank cells still show, every figure of the gold must be
 read; where they leave no trace, fewer may be, but never a wrong one.
 """
@@ -41,6 +41,13 @@ def cell_and_pipe(cells: list[str]) -> list[str]:
     return [*(f"{c} |" if c.strip() else "|" for c in cells), "|"]
 
 
+def padded_cells(cells: list[str]) -> list[str]:
+    """A cell a line, spaced, the row's last cell followed by the padding of its merged columns (`` 0  | ||``)."""
+    lines = [f" {c}  |" for c in cells]
+    lines[-1] += " ||"
+    return [*lines, "| "]
+
+
 def pipe_between(cells: list[str]) -> list[str]:
     return [line for c in cells for line in (c, "|")]
 
@@ -58,6 +65,7 @@ FORMS: dict[str, tuple[Callable[[list[str]], list[str]], bool]] = {
     "row_pipes": (row_pipes, True),
     "markdown_pipes": (markdown_pipes, True),
     "cell_and_pipe": (cell_and_pipe, True),
+    "padded_cells": (padded_cells, True),
     "pipe_between": (pipe_between, True),
     "cell_paragraphs": (cell_paragraphs, False),
     "spaced": (spaced, False),

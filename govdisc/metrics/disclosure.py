@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from .schema import CarryOver, Term
 
+#: A note in brackets after a subject (规章（县级无此项）).
+_NOTE = r"(?:[（(][^）)]{0,20}[）)])?$"
 #: The subjects (row labels) of table 2.
 SUBJECTS = (
-    Term("rules", "规章", "rules", r"^规章$", ("规章",)),
-    Term("normative_docs", "规范性文件", "normative documents", r"^(?:行政)?规范性文件$",
+    Term("rules", "规章", "rules", rf"^规章{_NOTE}", ("规章", "规章（县级无此项）")),
+    Term("normative_docs", "规范性文件", "normative documents", rf"^(?:行政)?规范性文件{_NOTE}",
          ("行政规范性文件", "规范性文件")),
-    Term("licensing", "行政许可", "licensing", r"^行政许可$", ("行政许可",)),
-    Term("other_services", "其他对外管理服务", "other services", r"^其他对外管理服务事项$", ("其他对外管理服务事项",)),
-    Term("penalty", "行政处罚", "penalties", r"^行政处罚$", ("行政处罚",)),
-    Term("coercion", "行政强制", "coercion", r"^行政强制$", ("行政强制",)),
-    Term("fees", "行政事业性收费", "fees", r"^行政事业性收费$", ("行政事业性收费",)),
-    Term("procurement", "政府集中采购", "procurement", r"^政府集中采购$", ("政府集中采购",)),
+    Term("licensing", "行政许可", "licensing", rf"^行政许可{_NOTE}", ("行政许可",)),
+    Term("other_services", "其他对外管理服务", "other services", rf"^其他对外管理服务事项{_NOTE}",
+         ("其他对外管理服务事项",)),
+    Term("penalty", "行政处罚", "penalties", rf"^行政处罚{_NOTE}", ("行政处罚",)),
+    Term("coercion", "行政强制", "coercion", rf"^行政强制{_NOTE}", ("行政强制",)),
+    Term("fees", "行政事业性收费", "fees", rf"^行政事业性收费{_NOTE}", ("行政事业性收费",)),
+    Term("procurement", "政府集中采购", "procurement", rf"^政府集中采购{_NOTE}", ("政府集中采购",)),
 )  # fmt: skip
 #: The fields (column headers) of table 2.
 FIELDS = (

@@ -121,9 +121,9 @@ def is_cell_line(text: str) -> bool:
         return False
     if _PIPES_ONLY.match(line):
         return True
-    if "|" in line:
-        pieces = _pieces(line)
-        return len(pieces) == 1 and 0 < len(pieces[0]) <= MAX_CELL
+    if "|" in line:  # one cell, perhaps with blank cells after it (``0 | ||``)
+        content = [p for p in _pieces(line) if p]
+        return len(content) == 1 and _pieces(line)[0] == content[0] and len(content[0]) <= MAX_CELL
     if _LONE_NUMBER.match(line) or (is_value(line) and not re.search(r"\d", line)):
         return True  # a number, or a mark that stands for zero
     return len(line) <= MAX_CELL and not _SPACED_NUMBERS.match(line) and not line.endswith(_CLAUSE_END)
