@@ -1,4 +1,4 @@
-"""The metric catalogue: every rule reads its examples and rejects its false friends, alone."""
+"""The metric catalogue: every rule and concept reads its examples and rejects its false friends, alone."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from govdisc import metrics
 from govdisc.metrics import disclosure, requests, review
-from govdisc.metrics.schema import ProseRule, Term, first_term
+from govdisc.metrics.schema import Concept, Rule, Term, first_term
 from govdisc.normalize import normalize_text
 from govdisc.parse import find_counts
 
@@ -16,16 +16,27 @@ RULES = [(family.__name__.rsplit(".", 1)[1], n, rule) for family in metrics.FAMI
          for n, rule in enumerate(getattr(family, "PROSE", ()))]  # fmt: skip
 
 
-def _rule_id(item: tuple[str, int, ProseRule]) -> str:
+def _rule_id(item: tuple[str, int, Rule]) -> str:
     family, n, rule = item
     return f"{family}#{n}:{rule.key}"
 
 
-def read_alone(rule: ProseRule, sentence: str) -> int | float | None:
-    """What ``rule`` alone reads from ``sentence`` (normalized as the pipeline does)."""
+def read_alone(rule: Rule, sentence: str) -> int | float | None:
+    """What ``rule`` alone reads from ``sentence`` (normalized as the pipeline does).
+
+    A concept read only right after counts of other keys (``after``: 结果维持6件 after 行政复议7件)
+    runs with the concepts of those keys, which read them and nothing of ``rule.key``.
+    """
     text, _ = normalize_text(sentence)
-    found = find_counts([(line, None) for line in text.split("\n")], (rule,), None)
+    found = find_counts([(line, None) for line in text.split("\n")], (*prerequisites(rule), rule), None)
     return found[rule.key].quantity.value if rule.key in found else None
+
+
+def prerequisites(rule: Rule) -> tuple[Concept, ...]:
+    """The catalogue's concepts of the keys ``rule`` must follow, other than ``rule.key`` itself."""
+    if not isinstance(rule, Concept) or not rule.after:
+        return ()
+    return tuple(c for c in metrics.PROSE_RULES if isinstance(c, Concept) and c.key in rule.after and c.key != rule.key)
 
 
 READS = [(f"{_rule_id(item)}:{n}", item[2], sentence, value)
@@ -49,8 +60,17 @@ def test_every_rule_is_needed_by_its_examples(item):
     rule = item[2]
     assert rule.reads, "a rule without examples cannot be tested"
     assert rule.key in metrics.LABELS
-    gutted = dataclasses.replace(rule, pattern=r"(?!)")
+    if isinstance(rule, Concept) and rule.after:
+        assert prerequisites(rule), "a concept read after other keys needs concepts that read them"
+    gutted = gut(rule)
     assert all(read_alone(gutted, sentence) is None for sentence, _ in rule.reads)
+
+
+def gut(rule: Rule) -> Rule:
+    """The rule with its words taken out: a pattern, or a concept's cue, that matches nothing."""
+    if isinstance(rule, Concept):
+        return dataclasses.replace(rule, cue=r"(?!)")
+    return dataclasses.replace(rule, pattern=r"(?!)")
 
 
 #: Every set of terms matched against printed labels, with how a label finds its term there.

@@ -6,9 +6,15 @@ run alone in ``test_catalogue.py``; these are the sentences where rules meet.
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
+from govdisc import pipeline
 from govdisc.metrics import PROSE_RULES
+from govdisc.metrics.schema import Concept, Rule
+from govdisc.model import Document, Paragraph
 from govdisc.normalize import normalize_text
 from govdisc.parse import find_counts
 
@@ -93,3 +99,65 @@ def test_whole_sentences(sentence, expected):
 )
 def test_more_summary_sentences(sentence, expected):
     assert counts(sentence, year=2022) == expected
+
+
+def test_results_after_litigation_are_not_reconsiderations():
+    """结果维持 belongs to the count right before it: after 行政诉讼46件 it is no review result."""
+    text = (
+        "政府信息公开行政复议351件，其中结果维持72件，结果纠正64件，其他结果178件，尚未审结37件；"
+        "政府信息公开行政诉讼46件，其中结果维持25件，结果纠正5件，其他结果9件，尚未审结7件。"
+    )  # huaian_2024, 总体情况
+    assert counts(text) == {
+        "review.total": 351,
+        "review.upheld": 72,
+        "review.corrected": 64,
+        "review.other": 178,
+        "review.pending": 37,
+        "litigation.total": 46,
+    }
+
+
+def test_statements_of_one_key_that_disagree_leave_it_out_with_a_warning():
+    text = (
+        "省政府及其部门受理政府信息公开申请1784件，在对申请答复的1677件中，属同意公开的318件。"
+        "市、县(市、区)政府及其部门和乡镇政府受理政府信息公开申请9644件，在对申请答复的9213件中，属同意公开的2845件。"
+    )  # a12, by level with no province-wide figure
+    warnings: list[str] = []
+    found = find_counts([(text, None)], PROSE_RULES, 2018, warnings)
+    assert "requests.granted.total" not in found and "requests.received.total" not in found
+    assert any("requests.granted.total" in w and "318" in w and "2845" in w for w in warnings)
+
+
+def _with_limit(key: str, limit: float) -> tuple[Rule, ...]:
+    return tuple(
+        dataclasses.replace(r, limit=limit) if isinstance(r, Concept) and r.key == key else r for r in PROSE_RULES
+    )
+
+
+def test_a_magnitude_that_cannot_be_right_is_left_out_with_a_warning():
+    """The bound is the concept's ``limit``; lowered here so that a real sentence crosses it."""
+    sentence = "2025年,在“龙岗政府在线”门户网站主动公开政府信息57551条,更新新闻动态4797条。"  # a20
+    warnings: list[str] = []
+    found = find_counts([(sentence, None)], _with_limit("published.items", 10_000), 2025, warnings)
+    assert "published.items" not in found
+    assert warnings == [
+        "prose: published.items = 57551 cannot be right (≥ 10000), left out: "
+        "在“龙岗政府在线”门户网站主动公开政府信息57551条"
+    ]
+
+
+def test_the_magnitude_warning_reaches_the_record(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(pipeline, "PROSE_RULES", _with_limit("published.items", 10_000))
+    lines = ["2025年政府信息公开工作年度报告", "2025年,在“龙岗政府在线”门户网站主动公开政府信息57551条。"]
+    (record,) = pipeline.extract_document(Document(Path("a.txt"), [Paragraph(t) for t in lines]), "a.txt")
+    assert "published.items" not in record.metrics
+    assert any("published.items = 57551" in w for w in record.warnings)
+
+
+def test_the_catalogues_bounds():
+    """Counts read from prose are bounded per family: items 10^7, requests 10^6, cases 10^5."""
+    limits = {r.key: r.limit for r in PROSE_RULES if isinstance(r, Concept)}
+    assert limits["published.items"] == 10**7
+    assert limits["requests.received.total"] == 10**6
+    assert limits["review.total"] == limits["litigation.total"] == 10**5
+    assert all(limit is not None for limit in limits.values())

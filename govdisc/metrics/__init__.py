@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import counts, disclosure, requests, review
-from .schema import CarryOver, Derived, Identity, ProseRule, Term
+from .schema import CarryOver, Derived, Identity, Rule, Term
 
 FAMILIES = (disclosure, requests, review, counts)
 
@@ -35,7 +35,7 @@ def _labels() -> dict[str, tuple[str, str]]:
 LABELS = _labels()
 KEY_ORDER = {key: i for i, key in enumerate(LABELS)}
 #: Every prose rule of every family.
-PROSE_RULES: tuple[ProseRule, ...] = (*counts.PROSE, *requests.PROSE, *review.PROSE)
+PROSE_RULES: tuple[Rule, ...] = (*counts.PROSE, *requests.PROSE, *review.PROSE)
 #: Rows of pre-2019 tables that mean exactly one key.
 PRE2019_ROWS: tuple[Term, ...] = (*counts.PRE2019_ROWS, *requests.PRE2019_ROWS, *review.PRE2019_ROWS)
 #: The identities of tables 3 and 4.

@@ -7,8 +7,8 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 
 from __future__ import annotations
 
-from .schema import Term, count, zero
-from .vocabulary import COUNT_ROW, ITEMS, LINK, NUMBERED, PART_OR_CHANNEL, SUB_NUMBERED, N
+from .schema import Term, concept, zero
+from .vocabulary import AUDIT, COUNT_ROW, CUMULATIVE, NUMBERED, PART_OR_CHANNEL, SUB_NUMBERED
 
 KEYS = {
     "published.items": ("主动公开信息", "items published"),
@@ -21,94 +21,208 @@ KEYS = {
 }
 
 #: 公开 as a verb of proactive publication; not 依申请公开, 予以公开, 部分公开, 不予公开 (answers to requests).
-_VERB = r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布)(?:发布|公开)?(?:了)?"
-_INFO = r"(?:各类|各项)?(?:政府|政务)?(?:公开)?信息"
-_WHOLE_YEAR = r"(?:全年|共|累计|合计|总计|本年度|年度内)"
-_INTERPRETATION_UNIT = r"(?:个|条|篇|次|件|期|份)"
-_PROPOSAL_UNIT = r"(?:件|条|个|份)"
+_VERB = r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布|刊发|推送|新增|更新)(?:发布|公开)?(?:了)?"
+#: What is published: information (政府信息, 政务信息, 各类信息, 信息数) or the documents of a township (政务文件).
+_INFO = r"(?:各类|各项)?(?:政府|政务)?(?:公开)?信息(?:数|数量|总数|总量)?|政务文件"
+#: Between the verb and what is published: more verbs (采集、发布、修订信息; 新增和更新) and the owner
+#: (市局政务信息), never a topic (就业信息, 疫情防控类信息 are a part).
+_GAP = r"(?:[、和及与](?:采集|修订|更新|发布|公开|报送|新增)){0,3}(?:本级|本单位|本机关|我局|本局|市局|县局|区局)?"
+_ITEM_UNITS = r"条|篇|件|则|个|份"
+_INTERPRETATION_UNIT = r"个|条|篇|次|件|期|份"
+_PROPOSAL_UNIT = r"件|条|个|份"
+#: Suggestions and proposals counted together (人大代表建议和政协提案N件): a figure of neither.
+_COMBINED = r"(?:建议|议案)[和及与、](?:市|区|县)?政协|提案[和及与、](?:市|区|县)?人大"
+#: What stops an items count from being the year's: another channel or a part, an audit.
+_NOT_ITEMS = f"{PART_OR_CHANNEL}|{AUDIT}"
+#: Channels, when several platforms are summed (目录和专题专栏共188条): a sum over channels is a total.
+_CHANNELS = r"微博|微信|公众号|新媒体|抖音|快手|头条|视频号|客户端|小程序|APP|App"
+#: The bounds above which a count read from prose cannot be right (no office publishes ten
+#: million items a year; a province's interpretations or press conferences stay far below a million).
+ITEMS_LIMIT = 10**7
+EVENTS_LIMIT = 10**6
+PROPOSALS_LIMIT = 10**5
+FEES_LIMIT = 10**7
 
 PROSE = (
-    count(
+    concept(
         "published.items",
-        rf"{_WHOLE_YEAR}[^，。；,;]{{0,14}}?{_VERB}{_INFO}{LINK}{N}{ITEMS}",
+        rf"{_VERB}{_GAP}(?:{_INFO})",
         reads={
             "全年共发布公开信息892条。": 892,
             "全年在市政府信息公开网站上公开信息六十八条。": 68,
             "全年共发布公开信息1.2万条。": 12000,
             "全年累计主动公开政府信息3256条,其中政策文件120条。": 3256,
-        },
-        rejects=("政务微博1-11月微博发布信息1584条,阅读量达68万次。", "对申请予以公开政府信息3件。"),
-        rank=2,
-        unless=PART_OR_CHANNEL,
-    ),
-    count(
-        "published.items",
-        rf"信息(?:总量|总数){LINK}{N}{ITEMS}",
-        reads={"截止2022年11月,年度公开网信息总量达1490余条,设主栏目12个": 1490},
-        rank=2,
-        unless=PART_OR_CHANNEL,
-    ),
-    count(
-        "published.items",
-        rf"{_VERB}{_INFO}{LINK}{N}{ITEMS}",
-        reads={
             "2021年,区政府办公室通过政府信息公开平台主动公开政府信息64条,其中部门文件类信息20条": 64,
             "市商务局共主动在政务公开网公开政务信息近500篇,形成了多层次的格局。": 500,
             "今年以来,我局在门户网站发布信息532条。": 532,
+            "2013年度主动公开信息的有5条;": 5,
+            "2011年度主动公开信息数53条。": 53,
+            "《怀化统计信息网》全年共采集、发布、修订信息616条,外网总访问量39万人次": 616,
+            "主动公开政务文件11份,开展政策解读活动15次。": 11,
+            "其中,通过廿三里街道政务信息公开专栏发布信息359条,通过微信公众号“人文廿三里”发布信息1088条。": 359,
+            "2021年市局依托市政府信息公开专栏全年主动公开市局政务信息600余篇。": 600,
+            "2024年,深汕网共新增和更新政府信息7194条,答复群众留言175条。": 7194,
+            "2018年,共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条,不予公开信息1535条。": 1027,
+            "2019年,通过政府门户网站、政务公开栏、档案查询点、广播、电视、短信平台、电子屏、社会活动日、新媒体平台等形式"
+            "主动公开政府信息8769条。": 8769,
         },
         rejects=(
+            "政务微博1-11月微博发布信息1584条,阅读量达68万次。",
+            "对申请予以公开政府信息3件。",
             "在“高标准市场体系建设信息公开专栏”发布信息82条,其中包括相关文件。",
             "依申请公开政府信息15件,均按时答复。",
-            "对申请予以公开政府信息3件。",
+            "今年共开展两次全面政务公开信息排查,共排查各单位今年在政府网站上公布信息24875条",
+            "截至2019年底,累计主动公开政府信息64627条。",
+            "区级政务微信发布信息1321条,总阅读数49.7万",
+            "在“龙岗政府在线”门户网站公开重点领域信息1397条",
+            "2013年度没有依申请公开信息的情况。不予公开信息有10条",
+            "2022年,共发布就业信息92条。",
+            "积极回应群众关切,主动公开疫情防控类信息149条。",
         ),
-        unless=PART_OR_CHANNEL,
+        units=_ITEM_UNITS,
+        unless=_NOT_ITEMS,
+        unless_before=CUMULATIVE,
+        limit=ITEMS_LIMIT,
     ),
-    count(
+    concept(
+        "published.items",
+        r"(?:政府|政务)信息(?:主动)?公开",
+        reads={
+            "2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条": 566,
+            "2019年度完成政府信息公开301条。": 301,
+        },
+        rejects=("全年新收政府信息公开申请数量0件",),
+        units="条|篇",
+        unless=f"{_NOT_ITEMS}|申请",
+        unless_before=CUMULATIVE,
+        limit=ITEMS_LIMIT,
+    ),
+    concept(
+        "published.items",
+        r"信息(?:总量|总数)",
+        reads={"截止2022年11月,年度公开网信息总量达1490余条,设主栏目12个": 1490},
+        units=_ITEM_UNITS,
+        rank=2,
+        unless=_NOT_ITEMS,
+        unless_before=CUMULATIVE,
+        limit=ITEMS_LIMIT,
+    ),
+    concept(
+        "published.items",
+        r"主动公开[^，。；,;\d]{0,24}?[和及与、][^，。；,;\d]{0,16}?(?=共)",
+        reads={"2024年,主动公开政府信息公开目录和我局专题专栏共188条。": 188},
+        rejects=("二是通过美篇、微信等发布信息168条;",),
+        units=_ITEM_UNITS,
+        unless=f"{_CHANNELS}|{AUDIT}",
+        unless_before=CUMULATIVE,
+        limit=ITEMS_LIMIT,
+    ),
+    concept(
         "published.policy_interpretations",
-        rf"(?:发布|公开|开展|制作|推出|编发|撰写)(?:了)?(?:各类|各种)?政策解读(?:材料|信息|文章|稿件|稿)?{LINK}{N}"
-        rf"{_INTERPRETATION_UNIT}",
-        reads={"2022年,共发布政策解读76个。": 76, "共发布各类政策解读6条": 6, "开展政策解读32次": 32},
+        r"(?:发布|公开|开展|制作|推出|编发|撰写|刊发)(?:了)?(?:各类|各种)?政策解读(?:材料|信息|文章|稿件|稿)?",
+        reads={
+            "2022年,共发布政策解读76个。": 76,
+            "共发布各类政策解读6条": 6,
+            "开展政策解读32次": 32,
+            "依托政府网站“解读专栏”,共发布政策解读稿件40次,促进相关政策落地生效。": 40,
+        },
         rejects=("发布上级政策解读36个。",),
+        units=_INTERPRETATION_UNIT,
         unless=PART_OR_CHANNEL,
+        limit=EVENTS_LIMIT,
     ),
-    count(
+    concept(
         "published.policy_interpretations",
-        rf"(?:政策)?解读(?:信息|材料|稿件)(?:发布|公开)(?:了)?{LINK}{N}{_INTERPRETATION_UNIT}",
+        r"(?:政策)?解读(?:信息|材料|稿件)(?:发布|公开)(?:了)?",
         reads={"解读信息发布7条": 7},
+        units=_INTERPRETATION_UNIT,
         unless=PART_OR_CHANNEL,
+        limit=EVENTS_LIMIT,
     ),
-    count(
+    concept(
+        "published.policy_interpretations",
+        r"^、?政策解读(?:信息|材料|稿件|文章)?",
+        reads={
+            "1.主动公开方面。全年发布规范性文件39件,政策解读42条,常务会议22条,人事信息20条": 42,
+            "全年主动公开政府信息643条,其中行政规范性文件9条,政策解读12条,政府文件19条": 12,
+        },
+        rejects=("发布上级政策解读36个。",),
+        units=_INTERPRETATION_UNIT,
+        topic=r"(?:公开|发布|公布)",
+        limit=EVENTS_LIMIT,
+    ),
+    concept(
         "published.press_conferences",
-        rf"(?:举办|召开|举行|组织)(?:了)?(?:“[^”]{{1,40}}”、?){{0,8}}(?:等)?[^，。；、,;]{{0,10}}?新闻发布会{LINK}{N}"
-        r"(?:次|场|期)",
+        r"(?:举办|召开|举行|组织)(?:了)?(?:“[^”]{1,40}”、?){0,8}(?:等)?[^，。；、,;]{0,10}?新闻发布会",
         reads={
             "我局举办定时定主题新闻发布会4次,主要负责人参加2次": 4,
             "召开了“优化营商环境”“乡村振兴”等新闻发布会12场": 12,
         },
+        units="次|场|期",
         unless=PART_OR_CHANNEL,
+        limit=EVENTS_LIMIT,
     ),
-    count(
+    concept(
+        "published.press_conferences",
+        r"(?:举办|召开|举行)(?:了)?",
+        reads={"全年共举办191场市政府新闻发布活动,市政府领导出席新闻发布会共计25人次": 191},
+        rejects=("市政府领导出席新闻发布会共计25人次",),
+        units="次|场",
+        then=r"[^，。；,;\d]{0,12}?新闻发布(?:会|活动)",
+        unless=PART_OR_CHANNEL,
+        limit=EVENTS_LIMIT,
+    ),
+    concept(
         "published.responses",
-        rf"回应(?:社会|公众|群众|网民)?关切(?:问题|信息|事项)?{LINK}{N}(?:条|次|件|个|篇)",
+        r"(?:主动)?回应(?:社会|公众|群众|网民)?(?:关切|热点|关注)(?:问题|信息|事项)?",
         reads={"2022年,共发布回应关切275条。": 275, "发布回应关切信息15条。": 15},
+        units="条|次|件|个|篇",
         unless=PART_OR_CHANNEL,
+        limit=EVENTS_LIMIT,
     ),
-    count(
+    concept(
         "proposals.npc",
-        rf"人大(?:代表)?建议{LINK}{N}{_PROPOSAL_UNIT}",
-        reads={"区政府牵头承办的市人大代表建议5件(含民生“微实事”3件)、政协委员提案3件": 5},
+        r"(?:人大代表|人大|(?<!政协)(?<!委员)代表)建议",
+        reads={
+            "区政府牵头承办的市人大代表建议5件(含民生“微实事”3件)、政协委员提案3件": 5,
+            "今年共办理有关农水工作的代表建议106件,面商率、满意率均达100%": 106,
+        },
         rejects=("人大建议会办48件(含闭会建议1件)、政协提案会办72件。",),
+        units=_PROPOSAL_UNIT,
+        unless=_COMBINED,
+        limit=PROPOSALS_LIMIT,
     ),
-    count(
+    concept(
+        "proposals.npc",
+        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
+        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
+        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        units=_PROPOSAL_UNIT,
+        limit=PROPOSALS_LIMIT,
+    ),
+    concept(
         "proposals.cppcc",
-        rf"政协(?:委员)?提案{LINK}{N}{_PROPOSAL_UNIT}",
+        r"政协(?:委员)?提案",
         reads={"区政府牵头承办的市人大代表建议5件(含民生“微实事”3件)、政协委员提案3件": 3},
         rejects=("人大建议会办48件(含闭会建议1件)、政协提案会办72件。",),
+        units=_PROPOSAL_UNIT,
+        unless=_COMBINED,
+        limit=PROPOSALS_LIMIT,
     ),
-    count(
+    concept(
+        "proposals.cppcc",
+        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
+        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
+        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        units=_PROPOSAL_UNIT,
+        limit=PROPOSALS_LIMIT,
+    ),
+    concept(
         "fees.processing_yuan",
-        rf"收取(?:了)?[^，。；,;\d]{{0,12}}?(?:信息处理费|处理费|费用){LINK}{N}元",
+        r"收取(?:了)?[^，。；,;\d]{0,12}?(?:信息处理费|处理费|费用)",
         reads={"本年度收取信息处理费380元。": 380},
+        units="元",
+        limit=FEES_LIMIT,
     ),
     zero(
         "fees.processing_yuan",

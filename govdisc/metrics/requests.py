@@ -7,8 +7,10 @@ next, and the figures ``compare`` derives from these counts.
 
 from __future__ import annotations
 
-from .schema import CarryOver, Counts, Derived, Identity, Term, count, ratio, total, values, zero
-from .vocabulary import COUNT_ROW, LINK, NONE, NONE_SHORT, NUMBERED, SUB_NUMBERED, N
+from typing import Any
+
+from .schema import CarryOver, Concept, Counts, Derived, Identity, Term, concept, ratio, total, values, zero
+from .vocabulary import COUNT_ROW, NONE, NONE_SHORT, NUMBERED, OTHER_MATTERS, REQUEST_UNITS, SOME_REQUESTS, SUB_NUMBERED
 
 #: The applicant columns (申请人情况), in the order the forms print them.
 COLUMNS = (
@@ -98,14 +100,27 @@ KEYS = {key(r.key, c.key): (f"{r.zh}({c.zh})", f"{r.en} ({c.en})") for r in ROWS
 DENIED = tuple(key(k, "total") for k in ROW_KEYS if k.startswith("denied."))
 
 _REQUEST = r"(?:政府信息公开|依申请公开|信息公开|政府公开)"
-_UNIT = r"(?:件|宗|条|个|份|次|例)"
+_UNIT = REQUEST_UNITS
+_RECEIVE = r"(?:新)?(?:收到|受理|接收|接到|新收)"
+#: A sentence, the one before it or its section heading about requests.
 _ABOUT_REQUESTS = r"申请"
-_RECEIVE = r"(?:收到|受理|接收|接到|新收)"
+#: Counts that are not of requests for information: other matters, and cases arising from requests.
+_NOT_REQUESTS = f"{OTHER_MATTERS}|复议|诉讼|因"
+_GAP = r"[^，。；,;\d因]"
+#: No number of requests an office receives or answers in a year comes near a million.
+REQUESTS_LIMIT = 10**6
+
+
+def _request_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
+    """A count of requests: its statements must agree, and it is bounded by :data:`REQUESTS_LIMIT`."""
+    kw.setdefault("unless", _NOT_REQUESTS)
+    return concept(key, cue, reads, units=_UNIT, agree=True, limit=REQUESTS_LIMIT, **kw)
+
 
 PROSE = (
-    count(
+    _request_count(
         "requests.received.total",
-        rf"{_RECEIVE}(?:了)?[^，。；,;\d]{{0,30}}?{_REQUEST}(?:的)?(?:申请|事项)?(?:数量)?{LINK}{N}{_UNIT}",
+        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?{_REQUEST}(?:的)?(?:申请|事项)?(?:数量|数)?",
         reads={
             "收到依申请公开事项1件": 1,
             "共受理政府公开申请1宗": 1,
@@ -113,60 +128,153 @@ PROSE = (
             "我局共收到公民、法人和其他组织通过各种渠道提出的政府信息公开申请共24件": 24,
             "全年共受理政府信息公开申请十五件,已全部按时办结。": 15,
             "本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件": 3,
+            "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件": 7,
+            "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件": 0,
+            "今年来,共接收办理依申请公开4件,已完成答复4件。": 4,
         },
-        rejects=("受理群众12315、12345网络平台投诉举报4133件,为群众挽回经济损失83.72万元。",),
+        rejects=(
+            "受理群众12315、12345网络平台投诉举报4133件,为群众挽回经济损失83.72万元。",
+            "2019年,共受理各类服务事项144350件,办结率100%。",
+            "全年收到因政府信息公开申请引起的行政复议1件(已办结)",
+        ),
     ),
-    count(
+    _request_count(
         "requests.received.total",
-        rf"{_RECEIVE}(?:了)?(?:各类)?申请{LINK}{N}{_UNIT}",
-        reads={"依申请公开方面,全年共收到申请12件,均已按时办结。": 12},
-        rank=0,
-        needs=r"依申请|信息公开",
+        rf"(?:本年(?:度)?|全年)?新(?:接)?收(?:到)?(?:的)?(?:{_REQUEST})?(?:的)?申请(?:数量|数)?",
+        reads={
+            "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件)": 112,
+            "全年新收政府信息公开申请数量0件,上年结转政府信息公开申请数量0件。": 0,
+        },
+        rank=4,
+    ),
+    _request_count(
+        "requests.received.total",
+        rf"{_RECEIVE}(?:了)?(?:各类)?申请",
+        reads={
+            "依申请公开方面,全年共收到申请12件,均已按时办结。": 12,
+            "2018年省受理政府信息公开申请数量大幅增长,全省全年受理申请11428件,较上年增长26.49%。": 11428,
+        },
+        topic=r"依申请|信息公开",
+    ),
+    _request_count(
+        "requests.received.total",
+        rf"{_RECEIVE}(?:了)?",
+        reads={
+            "2024年,市府办共收到106件信息公开申请,比去年同期增加12件": 106,
+            "2022年,区政府办公室共收到26份政府信息依申请公开件,其中申请人自行撤销2件": 26,
+            "2023年,区政府办公室共受理36件政府信息公开申请(均为自然人提交)": 36,
+        },
+        rejects=("全年收到因政府信息公开申请引起的行政复议1件(已办结)",),
+        then=rf"(?:的)?{_GAP}{{0,10}}?{_REQUEST}(?:的)?(?:申请|件)(?![^，。；,;]{{0,4}}(?:引起|导致|产生))",
     ),
     zero(
         "requests.received.total",
-        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?[^，。；,;\d]{{0,20}}?{_REQUEST}(?:的)?(?:申请|事项|内容)",
+        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|公开政府信息)(?:的)?(?:政府)?(?:信息)?"
+        rf"(?:的)?(?:申请|事项|内容|件|情况)(?![^，。；,;]{{0,4}}(?:引起|导致|产生))",
         reads=(
             "2021年我委没有收到政府信息公开申请,但我委已制定严格规章制度",
             "截止至2022年12月16日,我局未收到依申请公开内容。",
+            "2013年度没有依申请公开信息的情况。",
+            "全年未收到或其他形式要求公开政府信息的申请。",
+            "2022年未收到依申请公开件。",
+        ),
+        rejects=(
+            "全年收到因政府信息公开申请引起的行政复议1件(已办结),未收到因政府信息公开申请引起的行政诉讼。",
+            "全年未收到因政府信息公开申请引起的行政复议和行政诉讼情况。",
         ),
     ),
     zero(
         "requests.received.total",
-        rf"{NONE_SHORT}{_REQUEST}(?:的)?(?:申请|事项)",
-        reads=("本年度无依申请公开事项。",),
+        rf"{NONE_SHORT}{_REQUEST}(?:的)?(?:申请|事项|政府信息)",
+        reads=("本年度无依申请公开事项。", "三、依申请公开政府信息:无依申请公开的政府信息。"),
         rejects=("对申请人无正当理由逾期不补正的政府信息公开申请不再处理。",),
     ),
-    count(
+    _request_count(
         "requests.carried_over.total",
-        rf"上年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?{LINK}{N}{_UNIT}",
-        reads={"本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 1},
-        needs=_ABOUT_REQUESTS,
+        rf"(?:上年(?:度)?|去年|上一年度?)(?:的)?结转(?:的)?(?:{_REQUEST})?(?:的)?(?:申请)?(?:数量|数)?",
+        reads={
+            "本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 1,
+            "全年新收政府信息公开申请数量0件,上年结转政府信息公开申请数量0件。": 0,
+            "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件": 1,
+            "全年共办理完结信息公开申请105件(包含去年结转3件),尚在办理中的4件。": 3,
+        },
+        topic=_ABOUT_REQUESTS,
     ),
-    count(
+    _request_count(
         "requests.carried_forward.total",
-        rf"结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?{LINK}{N}{_UNIT}",
-        reads={"本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 2},
-        needs=_ABOUT_REQUESTS,
+        r"结转(?:至|到)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)(?:继续)?(?:办理|处理)?(?:的)?(?:申请)?",
+        reads={
+            "本年度新收政府信息公开申请3件,上年结转政府信息公开申请1件,结转下年度继续办理2件。": 2,
+            "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件,无法提供4件,结转下年继续办理1件。": 1,
+            "共收到政府信息公开申请162件,上年度结转1件,办结159件,结转下年度办理4件。": 4,
+        },
+        topic=_ABOUT_REQUESTS,
     ),
-    count(
+    _request_count(
+        "requests.carried_forward.total",
+        r"(?:尚在|仍在|正在)(?:办理|处理|答复)(?:中|过程中)?(?:的)?",
+        reads={"全年共办理完结信息公开申请105件(包含去年结转3件),尚在办理中的4件。": 4},
+        topic=_ABOUT_REQUESTS,
+    ),
+    _request_count(
+        "requests.carried_forward.total",
+        r"^(?:另|另有|尚有|还有|有|剩余|其余)?",
+        reads={
+            "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件,"
+            "属于同意公开的60件,部分公开13件,不同意公开的6件,无法提供的26件,不予处理3件,其他处理11件,"
+            "另2件结转下一年处理。": 2
+        },
+        then=r"(?:申请)?(?:结转|转)(?:至|到|入)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)",
+        topic=_ABOUT_REQUESTS,
+    ),
+    zero(
+        "requests.carried_forward.total",
+        r"(?:无|没有|未有)(?:需要?)?结转(?:至|到)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)(?:继续)?(?:办理|处理)?(?:的)?(?:申请|件|事项)",
+        reads=("其中按期办结36件,按期办结率达100%,无结转2024年继续办理件。",),
+    ),
+    _request_count(
+        "requests.processed_total.total",
+        rf"(?:已|共|均|全部|按期|依法|依规|依法依规)*(?:办结|答复|办理完结|办理完毕|完成答复|答复办理|答复处理|处理完毕)(?:了)?"
+        rf"(?:的)?(?:{_GAP}{{0,8}}?{_REQUEST}(?:的)?申请)?",
+        reads={
+            "共收到政府信息公开申请162件,上年度结转1件,办结159件,结转下年度办理4件。": 159,
+            "全年共办理完结信息公开申请105件(包含去年结转3件),尚在办理中的4件。": 105,
+            "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件": 119,
+        },
+        rejects=("2024年,深汕网共新增和更新政府信息7194条,答复群众留言175条。",),
+        topic=_ABOUT_REQUESTS,
+    ),
+    _request_count(
         "requests.granted.total",
-        rf"(?<!部分)(?<!不)(?:同意公开|予以公开|全部公开)(?:的)?{LINK}{N}{_UNIT}",
-        reads={"本年度提出申请的24件中,同意公开的7件,部分公开的7件": 7},
+        r"(?<!部分)(?<!不)(?:同意公开|予以公开|全部公开)(?:的)?",
+        reads={
+            "本年度提出申请的24件中,同意公开的7件,部分公开的7件": 7,
+            "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件,无法提供4件": 3,
+            "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件,"
+            "属于同意公开的60件,部分公开13件,不同意公开的6件": 60,
+        },
         rejects=("对申请予以公开政府信息3件。",),
-        needs=_ABOUT_REQUESTS,
+        topic=_ABOUT_REQUESTS,
     ),
-    count(
+    _request_count(
+        "requests.granted.total",
+        r"^公开",
+        reads={"2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件": 0},
+        topic=_ABOUT_REQUESTS,
+        after=("requests.received.total",),
+    ),
+    _request_count(
         "requests.partial.total",
-        rf"部分(?:同意)?公开(?:的)?{LINK}{N}{_UNIT}",
+        r"部分(?:同意)?公开(?:的)?",
         reads={"本年度提出申请的24件中,同意公开的7件,部分公开的5件": 5},
-        needs=_ABOUT_REQUESTS,
+        topic=_ABOUT_REQUESTS,
+        unless=rf"{_NOT_REQUESTS}|(?:同意|予以|全部)公开(?:的)?[及和与、或]",
     ),
-    count(
+    _request_count(
         "requests.unable.not_held.total",
-        rf"(?:信息不存在|(?:本机关)?不掌握(?:相关)?(?:政府)?信息)(?:的)?{LINK}{N}{_UNIT}",
+        r"(?:信息不存在|(?:本机关)?不掌握(?:相关)?(?:政府)?信息)(?:的)?",
         reads={"本年度提出申请的24件中,同意公开的7件,部分公开的7件,信息不存在的6件,其他(不属于本机关公开)的3件": 6},
-        needs=_ABOUT_REQUESTS,
+        topic=_ABOUT_REQUESTS,
     ),
 )
 

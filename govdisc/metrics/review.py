@@ -7,8 +7,10 @@ litigation together).
 
 from __future__ import annotations
 
-from .schema import Counts, Derived, Identity, Term, count, ratio, total, values, zero
-from .vocabulary import CASES, COUNT_ROW, LINK, NONE, NONE_SHORT, NUMBERED, N
+from typing import Any
+
+from .schema import Concept, Counts, Derived, Identity, Term, concept, ratio, total, values, zero
+from .vocabulary import CASES, COUNT_ROW, NONE, NONE_CAUSED, NONE_SHORT, NUMBERED
 
 #: The three groups of table 4, in the order the forms print them.
 GROUPS = (
@@ -36,37 +38,131 @@ PROSE_ONLY = ("litigation.total",)
 #: Litigation of both kinds, as table 4 splits it.
 LITIGATION = ("litigation_direct.total", "litigation_after_review.total")
 
+#: A sentence, the one before it or its section heading about open government information.
+_ABOUT_DISCLOSURE = r"信息公开|依申请"
+#: No office faces a hundred thousand reconsiderations or lawsuits over information in a year.
+CASES_LIMIT = 10**5
+#: The keys of the reconsideration group: a result (结果维持6件) is read right after one of them.
+_REVIEW = tuple(f"review.{c.key}" for c in COLUMNS)
+_UPHELD = r"(?:结果)?(?:予以|被|决定)?维持(?:原(?:具体)?行政行为|原决定|原答复)?(?:的)?"
+_PENDING = r"(?:尚未审结|未审结|正在审理中?|审理中)(?:的)?"
+#: A real statement of litigation split as table 4 splits it (a reconsideration first, for the topic).
+_LITIGATION_SPLIT = (
+    "2023年我局因政府信息公开被行政复议7件。2023年度收到诉讼为3件,其中未经复议直接起诉2件,均尚未审结。"
+    "复议后起诉1件,结果维持。"
+)
+#: After 未发生行政复议: an outcome that did not happen (未发生行政复议被纠错案件) says nothing of how many cases.
+_NOT_AN_OUTCOME = r"(?![^，。；,;]{0,3}(?:纠错|纠正|败诉|撤销|确认违法))"
+
+
+def _case_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
+    """A count of cases about information: its statements must agree; bounded by :data:`CASES_LIMIT`."""
+    kw.setdefault("topic", _ABOUT_DISCLOSURE)
+    return concept(key, cue, reads, units=CASES, agree=True, limit=CASES_LIMIT, **kw)
+
+
 PROSE = (
-    count(
+    _case_count(
         "review.total",
-        rf"(?:行政复议|复议申请|复议案件)(?:案件|申请)?{LINK}{N}{CASES}",
+        r"(?:行政复议|复议申请|复议案件)(?:案件|申请)?",
         reads={
+            "2022年市政府办公室收到政府信息公开34件,均为自然人申请,全部已办结。"
             "申请人行政复议1件(被省政府认为答复并无不当,判定维持)。": 1,
-            "行政复议案件2起": 2,
             "因政府信息公开被申请行政复议0件、被提起行政诉讼0件。": 0,
+            "2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 7,
+            "全年答复办理政府信息公开申请56件,其中涉及行政复议4件,被纠错2件;": 4,
         },
+        rejects=("行政复议决定维持2件,无纠正。",),
     ),
-    count(
+    _case_count(
         "litigation.total",
-        rf"(?:行政诉讼|诉讼案件)(?:案件)?{LINK}{N}{CASES}",
-        reads={"行政诉讼1件": 1, "诉讼案件2起": 2, "因政府信息公开被申请行政复议0件、被提起行政诉讼0件。": 0},
-        rejects=("行政诉讼败诉0件。",),
+        r"(?<!败)(?<!胜)(?:行政诉讼|诉讼案件|(?:收到|提起|发生|涉及|被提起)(?:行政)?诉讼)(?:案件)?",
+        reads={
+            "因政府信息公开被申请行政复议0件、被提起行政诉讼0件。": 0,
+            "因政府信息公开引起的行政诉讼案件2件,驳回诉请的2件。": 2,
+            _LITIGATION_SPLIT: 3,
+        },
+        rejects=("涉及行政诉讼3件,败诉0件。",),
+        unless=r"败诉|胜诉",
+    ),
+    _case_count(
+        "review.upheld",
+        _UPHELD,
+        reads={"2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 6},
+        rejects=("行政复议决定维持2件,无纠正。",),
+        after=_REVIEW,
+    ),
+    _case_count(
+        "review.upheld",
+        rf"(?:均|全部|都)?{_UPHELD}",
+        reads={"因政府信息公开引起的行政复议案件5件,均予以维持。": 5},
+        rejects=("因政府信息公开引起的行政诉讼案件2件,驳回诉请的2件。",),
+        after=("review.total",),
+        takes_previous=True,
+    ),
+    _case_count(
+        "review.corrected",
+        r"(?:结果)?(?:被)?(?:纠正|纠错)(?:的)?",
+        reads={
+            "2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 0,
+            "全年答复办理政府信息公开申请56件,其中涉及行政复议4件,被纠错2件;": 2,
+        },
+        after=_REVIEW,
+    ),
+    _case_count(
+        "review.other",
+        r"其他结果(?:的)?",
+        reads={"2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 0},
+        after=_REVIEW,
+    ),
+    _case_count(
+        "review.pending",
+        _PENDING,
+        reads={"2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 1},
+        after=_REVIEW,
+    ),
+    _case_count(
+        "litigation_direct.total",
+        r"未经复议直接(?:起诉|提起(?:行政)?诉讼)(?:的)?(?:案件)?",
+        reads={_LITIGATION_SPLIT: 2},
+    ),
+    _case_count(
+        "litigation_direct.pending",
+        rf"(?:均|全部|都){_PENDING}",
+        reads={_LITIGATION_SPLIT: 2},
+        after=("litigation_direct.total",),
+        takes_previous=True,
+    ),
+    _case_count(
+        "litigation_after_review.total",
+        r"复议后(?:起诉|提起(?:行政)?诉讼)(?:的)?(?:案件)?",
+        reads={_LITIGATION_SPLIT: 1},
+    ),
+    _case_count(
+        "litigation_after_review.upheld",
+        rf"(?:均|全部|都)?{_UPHELD}",
+        reads={_LITIGATION_SPLIT: 1},
+        after=("litigation_after_review.total",),
+        takes_previous=True,
     ),
     zero(
         "review.total",
-        rf"{NONE}[^，。；,;\d]{{0,25}}?行政复议",
+        rf"(?:{NONE}|{NONE_CAUSED})[^，。；,;\d]{{0,25}}?(?:行政复议|(?:行政)?诉讼[或和及与、](?:行政)?复议){_NOT_AN_OUTCOME}",
         reads=(
             "没有发生信息公开行政复议事项,没有信息公开行政诉讼案件",
             "全年未发生因政府信息公开引起的行政复议和行政诉讼。",
+            "无因政府信息公开问题被提起行政诉讼或复议情况。",
+            "2010年,未产生针对我局政府信息公开的行政复议与行政诉讼。",
         ),
         rejects=("对未经复议直接起诉的案件进行统计。",),
     ),
     zero(
         "litigation.total",
-        rf"{NONE}[^，。；,;\d]{{0,30}}?行政诉讼",
+        rf"(?:{NONE}|{NONE_CAUSED})[^，。；,;\d]{{0,30}}?行政诉讼{_NOT_AN_OUTCOME}",
         reads=(
             "没有发生信息公开行政复议事项,没有信息公开行政诉讼案件",
             "本年度我局没有因政府信息公开导致申请行政复议、提起行政诉讼的情况。",
+            "无因政府信息公开问题被提起行政诉讼或复议情况。",
         ),
     ),
     zero("review.total", rf"{NONE_SHORT}(?:信息公开)?行政复议", reads=("全年无行政复议、行政诉讼案件。",)),

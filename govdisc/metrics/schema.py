@@ -1,4 +1,4 @@
-"""The forms the metric catalogue is written in: terms of the standard tables, prose rules, identities.
+"""The forms the metric catalogue is written in: terms of the standard tables, prose concepts and rules, identities.
 
 Every rule carries the examples it must read and the false friends it must reject, taken from
 real reports; ``tests/test_catalogue.py`` runs each one alone. Patterns are compiled when
@@ -11,6 +11,9 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
+
+from .vocabulary import COUNTS, LINK
 
 Counts = Mapping[str, float]
 
@@ -71,6 +74,78 @@ class ProseRule:
     @cached_property
     def needs_regex(self) -> re.Pattern[str] | None:
         return re.compile(self.needs) if self.needs else None
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A count read by meaning: a number with its unit, the words before it and the topic it is in.
+
+    The prose engine reads every number that carries a unit of :data:`~.vocabulary.COUNT_UNITS`.
+    Its *lead* is the words of its clause before it, from the clause start or the previous count:
+    the lead must end with ``cue`` (link words such as 共 or 为 may stand between); ``units``
+    the number's unit must be; ``then``, when given, must follow the unit (``收到106件 | 信息公开申请``);
+    ``topic`` must be found in the sentence or in the heading of its section (``（二）依申请公开情况``).
+    ``unless`` in the lead, or ``unless_before`` in the sentence before the number, make it a
+    false friend. ``after`` names the keys the nearest count read before it in its sentence must
+    have (``其中结果维持6件`` after ``行政复议7件``); with ``takes_previous`` the clause holds no
+    number and gives that previous count to ``key`` (``行政复议5件，均予以维持``).
+
+    Among a document's statements of a key the highest rank wins (a stated whole — 全年, 共 — adds
+    one, a part — after 其中 — loses one), then the first; with ``agree`` the statements of the
+    best rank must agree, or the key is left out. A value at or above ``limit`` cannot be right:
+    it is left out with a warning. ``reads`` and ``rejects`` are real sentences, as for :class:`ProseRule`.
+    """
+
+    key: str
+    cue: str
+    reads: tuple[tuple[str, int | float], ...]
+    rejects: tuple[str, ...] = ()
+    units: str = COUNTS
+    then: str | None = None
+    topic: str | None = None
+    unless: str | None = None
+    unless_before: str | None = None
+    after: tuple[str, ...] = ()
+    takes_previous: bool = False
+    rank: int = 1
+    agree: bool = False
+    limit: float | None = None
+
+    @cached_property
+    def lead_regex(self) -> re.Pattern[str]:
+        """What the words before the number must end with (for ``takes_previous``: the whole clause)."""
+        if self.takes_previous:
+            return re.compile(rf"^(?:{self.cue})$")
+        return re.compile(rf"(?:{self.cue}){LINK}$")
+
+    @cached_property
+    def units_regex(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{self.units})$")
+
+    @cached_property
+    def then_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.then) if self.then else None
+
+    @cached_property
+    def topic_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.topic) if self.topic else None
+
+    @cached_property
+    def unless_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless) if self.unless else None
+
+    @cached_property
+    def unless_before_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless_before) if self.unless_before else None
+
+
+#: A prose rule of either form.
+Rule = ProseRule | Concept
+
+
+def concept(key: str, cue: str, reads: Mapping[str, int | float], rejects: tuple[str, ...] = (), **kw: Any) -> Concept:
+    """A :class:`Concept`; ``kw`` are its other fields."""
+    return Concept(key, cue, tuple(reads.items()), rejects, **kw)
 
 
 def count(

@@ -1,28 +1,54 @@
-"""Counts stated in running text: the engine that applies the catalogue's prose rules.
+"""Counts stated in running text: the engine that applies the catalogue's prose concepts and rules.
 
-A rule (:class:`~govdisc.metrics.schema.ProseRule`) is data: a metric key, a regex that embeds
-:data:`~govdisc.numbers.NUMBER`, a rank (which wins when several sentences give different values)
-and the words that, found earlier in the same clause, make the match a false friend (a subset,
-another channel, another year).
+Every number that carries a counting unit is read with what surrounds it: its *lead* (the words
+of its clause before it, from the clause start or the previous count), the words after its unit,
+the sentence it is in and the heading of its section (``（二）依申请公开情况``). The catalogue's
+concepts (:class:`~govdisc.metrics.schema.Concept`) decide from these which key, if any, the
+number is; every word they use is theirs (``govdisc/metrics``), none is the engine's.
+
+Rules (:class:`~govdisc.metrics.schema.ProseRule`) are regexes over a sentence, used for
+statements of zero (没有收到…申请), which hold no number.
+
+Among a document's statements of one key the highest rank wins, then the first; a concept with
+``agree`` leaves its key out when the best-ranked statements disagree, and a value above a
+concept's ``limit`` is left out with a warning.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from govdisc.metrics.schema import ProseRule
+from govdisc.metrics.schema import Concept, ProseRule, Rule
+from govdisc.metrics.vocabulary import CLAUSE_MARKS, COUNT_UNITS, PART, WHOLE
 from govdisc.model import Evidence
-from govdisc.numbers import Quantity, quantity
-from govdisc.text import SENTENCE_BREAK, YEAR_WRITTEN
+from govdisc.numbers import NUMBER, Quantity, quantity
+from govdisc.text import HEADING, SENTENCE_BREAK, YEAR_WRITTEN
 
 CLAUSE_MARK = re.compile(r"[，,：:]")
 #: A count of something (a number with a counting unit): a clause holding one is not a statement of zero.
 A_COUNT = re.compile(r"\d+\s*(?:件|起|宗|次|个|条|篇|项|份|元)|[一二两三四五六七八九十百千]+(?:件|起|宗)")
 MAX_EVIDENCE = 120
+#: The ends of a whole sentence (a semicolon only ends a clause: 收到申请7件；予以公开3件 is one statement).
+FULL_STOP = re.compile(r"[。！？!?\n]")
+#: A number with a counting unit, not the tail of a longer number.
+COUNT = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿]){NUMBER}\s*(?P<unit>{COUNT_UNITS})")
+_LEAD_END = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+_WHOLE = re.compile(WHOLE)
+_PART = re.compile(PART)
+#: Only the words this close before a number are its lead.
+MAX_LEAD = 200
+#: A sentence's topic may be said in the heading of its section or in this many sentences before it
+#: in its paragraph that state counts (申请人行政复议1件 after 收到政府信息公开34件): a mere mention
+#: elsewhere in a paragraph (推进行政复议信息公开。) does not make a topic.
+TOPIC_REACH = 2
+#: A heading is a short sentence that starts like one (一、 （二） 3.).
+MAX_HEADING = 40
+#: A year right after these words is where a request is carried to (结转2024年继续办理), not another year's count.
+_CARRIED_TO = re.compile(r"(?:结转|转入|转)(?:至|到)?$")
 
 
 @dataclass(frozen=True)
@@ -36,9 +62,18 @@ class Found:
 
 
 def sentences(text: str) -> Iterable[tuple[int, str]]:
-    """(offset, sentence) pairs of ``text``."""
+    """(offset, sentence) pairs of ``text``, a semicolon ending a sentence too."""
+    return _split(text, SENTENCE_BREAK)
+
+
+def full_sentences(text: str) -> Iterable[tuple[int, str]]:
+    """(offset, sentence) pairs of ``text``, split only at full stops and line ends."""
+    return _split(text, FULL_STOP)
+
+
+def _split(text: str, breaks: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     start = 0
-    for m in SENTENCE_BREAK.finditer(text):
+    for m in breaks.finditer(text):
         if m.start() > start:
             yield start, text[start : m.start() + 1]
         start = m.end()
@@ -73,35 +108,176 @@ class Clauses:
 
 
 def _other_year(text: str, year: int | None) -> bool:
-    return year is not None and any(int(y) != year for y in YEAR_WRITTEN.findall(text))
+    """Whether ``text`` names a year other than ``year`` (not the year a request is carried to)."""
+    if year is None:
+        return False
+    for m in YEAR_WRITTEN.finditer(text):
+        y = int(m.group(1))
+        if y != year and not (y == year + 1 and _CARRIED_TO.search(text, 0, m.start())):
+            return True
+    return False
 
 
 @lru_cache(maxsize=8)
 def _any_rule(rules: tuple[ProseRule, ...]) -> re.Pattern[str]:
     """One pattern that matches where any of ``rules`` could: most sentences are skipped at once."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern)})" for r in rules))
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern)})" for r in rules) or r"(?!)")
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def find_counts(
-    paragraphs: Iterable[tuple[str, int | None]], rules: Sequence[ProseRule], year: int | None = None
+    paragraphs: Iterable[tuple[str, int | None]],
+    rules: Sequence[Rule],
+    year: int | None = None,
+    warnings: list[str] | None = None,
 ) -> dict[str, Found]:
-    """Apply ``rules`` to (text, page) paragraphs; keep, per key, the best-ranked first value."""
-    best: dict[str, Found] = {}
-    anywhere = _any_rule(tuple(rules))
+    """Apply ``rules`` to (text, page) paragraphs: per key, the best-ranked first value.
+
+    ``year`` is the year reported on (counts of other years are not read); what was left out as
+    implausible or contradictory is said in ``warnings``.
+    """
+    concepts = tuple(r for r in rules if isinstance(r, Concept))
+    patterns = tuple(r for r in rules if isinstance(r, ProseRule))
+    notes: list[str] = [] if warnings is None else warnings
+    candidates: dict[str, list[Found]] = {}
+    anywhere = _any_rule(patterns)
+    heading = ""
     for text, page in paragraphs:
-        if not anywhere.search(text):
+        if concepts:
+            before: list[str] = []
+            for _, sentence in full_sentences(text):
+                if HEADING.match(sentence) and len(sentence) <= MAX_HEADING:
+                    heading = sentence
+                if COUNT.search(sentence):
+                    context = "\n".join((heading, *before[-TOPIC_REACH:]))
+                    for found in _Reader(sentence, page, context, year, notes).read(concepts):
+                        candidates.setdefault(found.key, []).append(found)
+                    before.append(sentence)
+        if patterns and anywhere.search(text):
+            for _, sentence in sentences(text):
+                if anywhere.search(sentence):
+                    for found in _match_sentence(sentence, page, patterns, year):
+                        candidates.setdefault(found.key, []).append(found)
+    agree = {c.key for c in concepts if c.agree}
+    return _choose(candidates, agree, notes)
+
+
+def _choose(candidates: dict[str, list[Found]], agree: set[str], warnings: list[str]) -> dict[str, Found]:
+    best: dict[str, Found] = {}
+    for key, founds in candidates.items():
+        top = max(f.rank for f in founds)
+        tops = [f for f in founds if f.rank == top]
+        values = list(dict.fromkeys(f.quantity.value for f in tops))
+        if key in agree and len(values) > 1:
+            said = "、".join(f"{v:g}" for v in values[:4])
+            warnings.append(f"prose: {key} is stated as {said}; left out")
             continue
-        for _, sentence in sentences(text):
-            if not anywhere.search(sentence):
-                continue
-            for found in _match_sentence(sentence, page, rules, year):
-                old = best.get(found.key)
-                if old is None or found.rank > old.rank:
-                    best[found.key] = found
+        best[key] = tops[0]
     return best
+
+
+@dataclass
+class _Reader:
+    """Reads the counts of one sentence with the catalogue's concepts."""
+
+    sentence: str
+    page: int | None
+    #: The heading of its section and the sentences with counts before it in its paragraph: where its topic may be.
+    context: str
+    year: int | None
+    warnings: list[str]
+    #: (start of evidence, end of count, key, quantity) of what was read, in order.
+    reads: list[tuple[int, int, str, Quantity]] = field(default_factory=list)
+    topics: dict[Concept, bool] = field(default_factory=dict)
+
+    def read(self, concepts: Sequence[Concept]) -> Iterator[Found]:
+        s = self.sentence
+        counting = [c for c in concepts if not c.takes_previous]
+        taking = [c for c in concepts if c.takes_previous]
+        part_at = m.start() if (m := _PART.search(s)) else len(s)
+        bounds = [m.start() for m in _LEAD_END.finditer(s)]
+        previous_end = 0
+        for m in COUNT.finditer(s):
+            i = bisect_left(bounds, m.start())
+            clause_start = bounds[i - 1] + 1 if i else 0
+            if taking and previous_end:
+                yield from self._taken(taking, bounds, previous_end, clause_start)
+            start = max(clause_start, previous_end, m.start() - MAX_LEAD)
+            previous_end = m.end()
+            q = quantity(m)
+            if q is None:
+                continue
+            lead = s[start : m.start()]
+            rank_change = (1 if _WHOLE.search(lead) else 0) - (1 if part_at < m.start() else 0)
+            here: dict[str, Found] = {}  # per key, the best-ranked concept that reads this count
+            for c in counting:
+                if not c.units_regex.fullmatch(m.group("unit")) or not c.lead_regex.search(lead):
+                    continue
+                if c.key in here and here[c.key].rank >= c.rank + rank_change:
+                    continue
+                end = m.end()
+                if c.then_regex is not None:
+                    then = c.then_regex.match(s, end)
+                    if then is None:
+                        continue
+                    end = then.end()
+                if not self._fits(c, lead, m.start(), s[start:end]):
+                    continue
+                snippet = self._snippet(start, end)
+                if c.limit is not None and q.value >= c.limit:
+                    self.warnings.append(
+                        f"prose: {c.key} = {q.value:g} cannot be right (≥ {c.limit:g}), left out: {snippet}"
+                    )
+                    continue
+                here[c.key] = Found(c.key, q, c.rank + rank_change, Evidence("prose", snippet, self.page, q.approx))
+            for key, found in here.items():
+                self.reads.append((start, m.end(), key, q))
+                yield found
+        if taking and previous_end:
+            yield from self._taken(taking, bounds, previous_end, len(s))
+
+    def _fits(self, c: Concept, lead: str, at: int, clause: str) -> bool:
+        """Whether what surrounds a count whose lead and unit ``c`` takes lets ``c`` read it."""
+        if c.unless_regex is not None and c.unless_regex.search(lead):
+            return False
+        if c.unless_before_regex is not None and c.unless_before_regex.search(self.sentence, 0, at):
+            return False
+        if c.after and not (self.reads and self.reads[-1][2] in c.after):
+            return False
+        return self._on_topic(c) and not _other_year(clause, self.year)
+
+    def _on_topic(self, c: Concept) -> bool:
+        if c.topic_regex is None:
+            return True
+        if c not in self.topics:
+            self.topics[c] = bool(c.topic_regex.search(self.sentence) or c.topic_regex.search(self.context))
+        return self.topics[c]
+
+    def _taken(self, taking: Sequence[Concept], bounds: list[int], since: int, until: int) -> Iterator[Found]:
+        """The clauses between the last count and the next that state no number but give it a key."""
+        if not self.reads or self.reads[-1][1] != since:
+            return
+        first, _, _, q = self.reads[-1]
+        i = bisect_left(bounds, since)
+        while i < len(bounds) and bounds[i] < until:
+            a = bounds[i] + 1
+            b = bounds[i + 1] if i + 1 < len(bounds) else len(self.sentence)
+            clause = self.sentence[a:b].strip().rstrip("。！？!?")
+            for c in taking:
+                if c.lead_regex.search(clause) and self._fits(c, "", a, self.sentence[a:b]):
+                    snippet = self._snippet(first, b)
+                    self.reads.append((first, since, c.key, q))
+                    yield Found(c.key, q, c.rank, Evidence("prose", snippet, self.page, q.approx))
+                    return
+            i += 1
+            if clause:
+                return  # only the clause right after the count speaks of it
+
+    def _snippet(self, start: int, end: int) -> str:
+        start = max(start, end - MAX_EVIDENCE)
+        return self.sentence[start:end].strip()
 
 
 def _match_sentence(sentence: str, page: int | None, rules: Sequence[ProseRule], year: int | None) -> Iterable[Found]:

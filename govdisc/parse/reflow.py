@@ -1,7 +1,8 @@
 """Running text for the prose rules: wrapped lines joined back into paragraphs, digits unspaced.
 
 Text laid out by pdftotext (or copied from a PDF) breaks sentences at the end of every line
-and spaces numbers out (``政府信息 1136 条``); the rules want ``政府信息1136条``.
+and spaces numbers out (``政府信息 1136 条``); the rules want ``政府信息1136条``. Scraped pages
+join wrapped lines with a space (``全年 主动公开``), dropped too.
 """
 
 from __future__ import annotations
@@ -14,13 +15,15 @@ from govdisc.model import Block, Paragraph
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
 _DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
+#: Spaces between Chinese characters: a wrapped line joined with a space (依托市政府信息公开专栏全年 主动公开).
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：）”])[ \t\u3000]+(?=[\u4e00-\u9fff（“])")
 #: A line this close to the usual full line length is taken to wrap onto the next.
 FULL_LINE = 0.8
 
 
 def compact(text: str) -> str:
-    """Drop the spaces PDF text puts between Chinese characters and digits."""
-    return _DIGIT_SPACE.sub("", text)
+    """Drop the spaces PDF text and scraped pages put between Chinese characters and digits."""
+    return _CJK_SPACE.sub("", _DIGIT_SPACE.sub("", text))
 
 
 def _full_width(lines: list[str]) -> float:
