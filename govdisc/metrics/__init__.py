@@ -35,7 +35,7 @@ def _labels() -> dict[str, tuple[str, str]]:
 LABELS = _labels()
 KEY_ORDER = {key: i for i, key in enumerate(LABELS)}
 #: Every prose rule of every family.
-PROSE_RULES: tuple[Rule, ...] = (*counts.PROSE, *requests.PROSE, *review.PROSE)
+PROSE_RULES: tuple[Rule, ...] = (*counts.PROSE, *requests.PROSE, *review.PROSE, *disclosure.PROSE)
 #: Rows of pre-2019 tables that mean exactly one key.
 PRE2019_ROWS: tuple[Term, ...] = (*counts.PRE2019_ROWS, *requests.PRE2019_ROWS, *review.PRE2019_ROWS)
 #: The identities of tables 3 and 4.

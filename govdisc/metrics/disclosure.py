@@ -7,7 +7,8 @@ pairs RECORD.md defines. Also here: what carries over from one year to the next.
 
 from __future__ import annotations
 
-from .schema import CarryOver, Term
+from .schema import CarryOver, Term, concept
+from .vocabulary import AUDIT, CUMULATIVE
 
 #: A note in brackets after a subject (规章（县级无此项）).
 _NOTE = r"(?:[（(][^）)]{0,20}[）)])?$"
@@ -110,4 +111,37 @@ TEMPLATE_KEYS = {
 CARRY_OVER = tuple(
     CarryOver(f"crossyear.{s}.in_force", f"{s}.in_force", (f"{s}.in_force",), (f"{s}.issued",), (f"{s}.repealed",))
     for s in ("rules", "normative_docs")
+)
+
+#: A document of a subject as prose names it: 行政规范性文件, 规范性文件; 规章 (never 规章制度).
+_DOCS = {"normative_docs": r"(?:行政)?规范性文件", "rules": r"(?:政府)?规章(?!制度)"}
+_MADE = r"(?:制发|制定|出台|印发)(?:了)?"
+_REPEALED = r"(?:废止|废除|宣布失效)(?:了)?"
+_UNITS = r"(?:件|份|个|部|项)"
+
+#: Table 2's figures as a report states them in its 总体情况: 制发行政规范性文件2件，废止…10件，现行有效件数14件.
+PROSE = (
+    concept(
+        "normative_docs.issued",
+        rf"{_MADE}{_DOCS['normative_docs']}",
+        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 2},
+        rejects=("主动公开行政规范性文件42件,人事任免文件106件,其他文件113件。",),
+        units=_UNITS,
+        unless=AUDIT,
+    ),
+    concept(
+        "normative_docs.repealed",
+        rf"{_REPEALED}{_DOCS['normative_docs']}",
+        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 10},
+        units=_UNITS,
+    ),
+    concept(
+        "normative_docs.in_force",
+        rf"现行有效(?:的)?(?:{_DOCS['normative_docs']})?(?:件数|数量|数)?",
+        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 14},
+        units=_UNITS,
+        topic=_DOCS["normative_docs"],
+        unless=rf"{AUDIT}|{CUMULATIVE}",
+        unless_before=r"规章(?!制度)",
+    ),
 )
