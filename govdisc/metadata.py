@@ -1,30 +1,186 @@
-"""Who issued a document, which year it reports on, and what kind of document it is."""
+"""Who issued a document, which year it reports on, and what kind of document it is.
+
+Each field is read from the best place the document offers and left empty when none is sure:
+
+- **agency**: the title; the name on the line above or below a title that does not name one; the
+  signature (at the end, or above the date of an issuing notice); the opening sentence (现公布 X
+  2022年…报告, 本报告由 X 编制, 2022年，X坚持…); the contact sentence (请与 X 联系); the page's
+  发布机构 / 来源 field; its breadcrumb. A name read from the text must have the shape of a body's
+  name (…局, …委员会, …办公室, …人民政府 …), never a sentence fragment or a generic 区统计局.
+- **year**: the title's; the 统计期限 (…年1月1日至…年12月31日); the report named in the opening
+  sentence; the year the text names most; the 12月31日 it counts up to.
+- **doc_type**: the title's words; the document an issuing notice issues (现印发给你们, 附件：);
+  the document's structure (the annual report form's headings and tables, a task table's 责任单位).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govdisc.model import Block, Paragraph
-from govdisc.text import DATE_LINE, YEAR_NOT_DATE
+from govdisc.model import Block, Paragraph, Table
+from govdisc.text import DATE_LINE, HEADING, YEAR, YEAR_NOT_DATE
 
-from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, is_agency_title, title_agency
+from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, clean_line, is_agency_title, title_agency
 
-#: doc_type by title words, first match wins (a 总结和…要点 is a summary; a 要点分工方案 a division of tasks).
+# --------------------------------------------------------------------------------------------
+# doc_type vocabularies
+
+#: Titles that are rules or guides about reports, not reports (…年度报告制度, …公开指南): ``other``.
+NOT_A_REPORT = re.compile(r"(?:制度|办法|规定|细则|规则|指南|目录|意见|条例)(?:[（(][^）)]{1,12}[）)])?$")
+#: A notice that issues no document (关于做好…编制工作的通知) is ``other``; one that issues a plan,
+#: a table or a report (关于印发…要点的通知) takes the type of what it issues.
+NOTICE = re.compile(r"通知$")
+ISSUES = re.compile(r"印发|转发|公布")
+#: A news article about a report (…发布2022年政府信息公开工作年度报告, 图解…) is ``other``: its
+#: title's verbs, and the bylines of its opening.
+NEWS_TITLE = re.compile(
+    r"^(?!关于).{0,30}?(?:发布|公布|出炉|解读)[^，。]{0,30}?(?:年度报告|年报)$|(?:年度报告|年报)[^，。]{0,6}?(?:发布|出炉|解读)"
+    r"|图解|一图读懂|答记者问"
+)
+NEWS_OPENING = re.compile(r"本报讯|^[（(【]?记者|通讯员|^(?:日前|近日)[，,]")
+#: doc_type by title words, first match wins: a report on how a plan was carried out
+#: (工作要点落实情况) is a summary, not the plan; a 总结和…要点 is a summary; a 要点分工方案 a
+#: division of tasks; 政府信息公开工作报告 (no 年度) is the annual report all the same.
 DOC_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("annual_report", re.compile(r"年度报告|年报")),
+    ("annual_report", re.compile(r"年度报告|年报|信息公开(?:工作)?的?报告")),
+    ("work_summary", re.compile(r"(?:落实|完成|执行|推进|开展|进展)情况")),
     ("task_division", re.compile(r"分工|任务分解|责任分解|分解表|任务清单")),
     ("work_summary", re.compile(r"总结|自评报告|自查报告|工作报告|工作情况")),
     ("work_plan", re.compile(r"要点|计划|安排|实施方案|工作方案|落实措施|措施|思路|打算")),
 )
+#: Headings of the annual report's form (2019 and 2021 templates, and the older one with 概述),
+#: written after their numbering (一、 （一））, or the start of a sub-heading (（一）主动公开成效显著).
+#: Two different ones make an annual report.
+ANNUAL_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("overview", re.compile(r"^(?:总体情况|概述|基本情况)$")),
+    ("proactive", re.compile(r"^(?:政府信息)?主动公开")),
+    ("request", re.compile(r"^(?:政府信息)?依申请公开|^收到和处理政府信息公开申请")),
+    ("management", re.compile(r"^政府信息管理(?:情况)?$")),
+    ("platform", re.compile(r"^(?:政府信息公开)?平台建设(?:情况)?$")),
+    ("oversight", re.compile(r"^监督保障(?:情况)?$")),
+    ("review", re.compile(r"行政复议[、和及与].{0,4}行政诉讼.{0,3}情况$")),
+    ("fees", re.compile(r"收费及减免(?:情况)?$")),
+    ("consulting", re.compile(r"^(?:政府信息公开)?咨询(?:处理)?情况$")),
+    ("problems", re.compile(r"^存在的?主要问题(?:及|和)改进(?:情况|措施)$")),
+    ("other_matters", re.compile(r"^其他需要报告的事项$")),
+)  # fmt: skip
+#: Marks of the annual report's tables: the 第二十条 rows of table 2 and the rows of table 3.
+ANNUAL_TABLE_MARKS = re.compile(
+    r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"
+)
+#: A report that speaks of itself as this year's report (本年度报告根据…编制, 现公布…年度报告).
+ANNUAL_SELF = re.compile(
+    r"(?:^|[。！？\s])(?:本(?:年度)?报告|本年报)(?:是|系)?(?:根据|依据|按照|依照|由|所列)"
+    r"|(?:现将|现公布|现予公布|现予以公布|现发布)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
+)
+#: A summary's own words for itself (现将…工作总结如下) and its headings: what was done, then what
+#: comes next. One of each makes a work summary.
+SUMMARY_SELF = re.compile(
+    r"现将[^。]{0,50}?(?:总结|开展情况|工作情况|落实情况|完成情况)(?:报告)?如下|(?:总结|汇报)如下"
+)
+#: (a summary's headings: what was done …)
+SUMMARY_DONE = re.compile(
+    r"^(?:\d{4}年)?(?:主要)?(?:工作)?(?:开展|推进|完成|落实)?(?:情况|做法|成效|成绩|亮点)(?:及|和|与)?(?:成效|做法|经验)?$"
+)
+#: (… and what comes next)
+SUMMARY_NEXT = re.compile(r"^(?:\d{4}年|下一步|下步|明年)(?:工作)?(?:计划|打算|安排|思路|举措|重点|工作)$")
+#: A plan's own words for itself (制定本要点, 现将…工作要点印发).
+PLAN_SELF = re.compile(
+    r"制定本(?:要点|计划|方案|实施方案|工作要点)|现将[^。]{0,40}?(?:工作要点|工作计划|实施方案)(?:印发|如下)"
+)
+#: The column heads of a task table (who does what by when): a division of tasks.
+RESPONSIBLE_HEADS = re.compile(
+    r"^(?:责任|牵头|落实|配合|承办)(?:单位|部门|科室|处室|股室)$|^牵头(?:单位|部门)及责任(?:单位|部门)$"
+)
+#: (the task columns beside it)
+TASK_HEADS = re.compile(
+    r"^(?:工作任务|重点任务|主要任务|任务|具体要求|工作要求|主要内容|工作措施|完成时限|时限要求|时间要求)$"
+)
+
+# --------------------------------------------------------------------------------------------
+# title, agency and year vocabularies
+
+#: A line shaped like a title: a year and a title's last word, or a report's kind at its end.
 TITLE_LIKE = re.compile(
     rf"{YEAR_IN_TITLE}.{{0,40}}?{TITLE_END}$|^.{{2,40}}?(?:年度报告|工作总结|工作要点)(?:[（(]{YEAR_IN_TITLE}[）)])?$"
 )
+#: What stands before a title on its line: a document number (``京政办发〔2016〕26号《…》``) or a
+#: flipbook's page label (``Page 9 - <title>``).
+DOC_NUMBER = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号|[Pp]age\s*\d{1,4}\s*[-–—]\s*)"
+)
+#: A line this short is a menu item or a button of the page, never a title: it does not count
+#: among the first lines a title is looked for in.
+MENU_ITEM = 6
+#: The title of a rule or guide about open information (…年度报告制度, 政府信息公开指南).
+RULES_TITLE = re.compile(
+    r"^[^，。；：]{2,50}?(?:信息公开|政务公开)[^，。；：]{0,20}?(?:制度|办法|规定|细则|规则|指南|目录)$"
+)
+#: A line that is only a body's (or a place's) name.
 ORG_LINE = re.compile(rf"^{ORG_NAME}$")
+#: Lines below a signature that are not the signature: contacts, attachments, (此件公开发布).
 CONTACT_LINE = re.compile(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
+#: What a body's name read from the text ends with: the shape of a name, not of a sentence.
+BODY_SUFFIX = re.compile(
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|局|委|办|厅|署|中心|院|站|所|队|处|监管局|分局)$"
+)
+#: Words no body's name holds: a sentence (我局未收到…) or a title (…办公室转发…) cut short.
+NOT_IN_A_NAME = re.compile(
+    r"收到|转发|印发|关于|根据|按照|依据|通过|进行|开展|做好|认真|坚持|以下|简称|情况|报告|要求|现将|现公布|的|[我该]"
+)
+#: A generic name that says no place (区统计局, 市政府办公室, 本单位): which body it is stays unknown.
+GENERIC_NAME = re.compile(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|各|该)")
+#: Parenthesised asides inside a name: (以下简称龙华局), （市政务公开办）.
+ASIDE = re.compile(r"[（(][^）)]{0,20}[）)]")
+#: The opening sentence that names the report: 现公布 / 现将 <agency><year>年…报告.
+OPENING_TITLE = re.compile(
+    r"(?:现将|现公布|现予公布|现予以公布|现发布|现向社会公布|特此公布)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
+)
+#: The sentence that names who compiled the report: 本(年度)报告(…)由 <agency> (根据…)编制.
+COMPILED_BY = re.compile(
+    rf"(?:^|[。！？\s])本(?:年度)?(?:报告|年报)(?:是|系)?[^。]{{0,80}}?由(?P<agency>{ORG_NAME})(?=根据|依据|按照|依照|编制|负责编制|组织编制)"
+)
+#: The first sentence whose subject is the body: ``2022年，滨江区统计局坚持…``.
+SUBJECT_OPENING = re.compile(
+    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]\s*)?(?P<agency>{ORG_NAME})"
+    r"(?=坚持|认真|深入|严格|紧紧|紧密|始终|按照|根据|围绕|全面|积极|进一步|持续|高度|以习近平|扎实)"
+)
+#: The contact sentence of a report: 如对本报告有疑问，请与 <agency>（地址…）联系.
+CONTACT = re.compile(
+    r"(?:疑问|异议|意见|建议)[^。]{0,40}?(?:请|可|直接)(?:与|联系[：:]?)(?P<agency>[^，。；、：:]{2,40}?)(?:[（(][^）)]*[）)])?(?:联系|[。；（(]|$)"
+)
+#: The page's own fields naming the body that published it (``发布机构：``, ``来源：``, the cells of a
+#: metadata table ``发布机构 | 镇安县政府``), best first.
+PUBLISHER_FIELDS = (
+    re.compile(r"(?:发\s*布\s*机\s*构|发文机关|发布单位|发文单位)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
+    re.compile(r"(?:文章来源|信息来源|来源单位|来源)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
+)
+#: A breadcrumb (首页 > 部门信息公开 > 区卫生健康局 > 年报): its steps.
+BREADCRUMB = re.compile(r"\s*[>›»＞]\s*")
+#: The 统计期限 of a report: a whole calendar year (2024年1月1日至2024年12月31日).
+STAT_PERIOD = re.compile(
+    rf"({YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~)\s*(?:({YEAR})\s*年\s*)?12\s*月\s*31\s*日"
+)
+#: The day a report counts up to (截止2023年12月31日).
+YEAR_END = re.compile(rf"({YEAR})\s*年\s*12\s*月\s*31\s*日")
+#: The document an issuing notice issues: 《…》已经…同意，现印发给你们 · 现将《…》印发 · 附件：….
+ISSUED = (
+    re.compile(r"[《〈](?P<title>[^》〉]{4,60})[》〉][^。]{0,40}?现(?:予)?(?:印发|转发)(?:给)?你们"),
+    re.compile(r"现将[《〈](?P<title>[^》〉]{4,60})[》〉](?:印发|转发)"),
+    re.compile(r"^附件\s*\d*\s*[：:]\s*\d*[.、]?\s*(?P<title>.{4,60})$"),
+)
+#: How many lines (menu items not counted) the title is looked for in.
 FIRST_LINES = 6
+#: How far an agency's title, or the title after an issuing notice, may stand below the top.
+TITLE_SEARCH = 15
+#: How many lines at the end the signature is looked for in.
 LAST_LINES = 8
+#: How many lines the opening sentences and the page's structure are read from.
+OPENING_LINES = 10
+STRUCTURE_LINES = 80
 
 
 @dataclass(frozen=True)
@@ -35,12 +191,61 @@ class Metadata:
     doc_type: str
 
 
-def _lines(blocks: list[Block]) -> list[str]:
-    return [b.text.strip() for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
+@dataclass(frozen=True)
+class Title:
+    """The title found among the first lines: its text, whether it is a real title (not merely the
+    first line), and the agency's name on a line of its own beside it."""
+
+    text: str | None
+    real: bool = False
+    agency_line: str | None = None
+
+
+def _lines(blocks: Sequence[Block]) -> list[str]:
+    """The text lines of a document, without table-cell separators; a year broken off its 年
+    (``2022`` / ``年政府信息公开…``) is joined back."""
+    lines: list[str] = []
+    for b in blocks:
+        if not isinstance(b, Paragraph) or not (text := clean_line(b.text)):
+            continue
+        if lines and re.search(rf"{YEAR}$", lines[-1]) and text.startswith("年"):
+            lines[-1] += text
+        else:
+            lines.append(text)
+    return lines
+
+
+def _bare_title(line: str) -> str:
+    """A title line without a document number before it and the quotes around it."""
+    line = DOC_NUMBER.sub("", line).strip()
+    if line.startswith("《") and line.endswith("》"):
+        line = line[1:-1]
+    return line.strip()
 
 
 def _is_title(line: str) -> bool:
-    return len(line) <= 70 and TITLE_LIKE.search(line) is not None and not line.endswith(("。", "：", ":"))
+    return (
+        len(line) <= 70
+        and not HEADING.match(line)
+        and (TITLE_LIKE.search(line) is not None or RULES_TITLE.match(line) is not None)
+        and not line.endswith(("。", "：", ":"))
+    )
+
+
+def body_name(name: str | None, *, place: bool = False) -> str | None:
+    """``name`` if it has the shape of a body's name, else None.
+
+    Asides in brackets are dropped; a generic name (区统计局) and a sentence or title fragment are
+    refused. ``place`` also accepts a place's name (龙岗区), for names read from a title's position.
+    """
+    if not name:
+        return None
+    name = ASIDE.sub("", name).strip()
+    if not 2 <= len(name) <= 40 or NOT_IN_A_NAME.search(name) or GENERIC_NAME.match(name):
+        return None
+    if not place and not BODY_SUFFIX.search(name):
+        return None
+    return name
 
 
 def find_title(lines: list[str]) -> tuple[str | None, int | None]:
@@ -49,68 +254,231 @@ def find_title(lines: list[str]) -> tuple[str | None, int | None]:
     A title broken over two lines is joined, and so is an agency line just above a title that
     does not name one (``洪泽区人民政府`` / ``2023年政府信息公开工作年度报告``).
     """
-    for i, line in enumerate(lines[:FIRST_LINES]):
+    found, index = _find_title(lines)
+    return found.text, index
+
+
+def _find_title(lines: list[str]) -> tuple[Title, int | None]:
+    bare = [_bare_title(line) for line in lines]
+    first = [i for i, line in enumerate(bare) if len(line) > MENU_ITEM][:FIRST_LINES]
+    for i in first:
+        line = bare[i]
         if not _is_title(line):
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            nxt = bare[i + 1] if i + 1 < len(bare) else ""
             if len(nxt) <= 12 and _is_title(line + nxt) and YEAR_NOT_DATE.search(line):
-                return line + nxt, i
+                return Title(line + nxt, True), i
             continue
-        if i > 0 and ORG_LINE.match(lines[i - 1]) and not is_agency_title(line):
-            return lines[i - 1] + line, i
-        return line, i
-    return (lines[0][:70] if lines else None), (0 if lines else None)
+        if is_agency_title(line):
+            return Title(line, True), i
+        if i > 0 and ORG_LINE.match(bare[i - 1]) and body_name(bare[i - 1], place=True):
+            return Title(bare[i - 1] + line, True, bare[i - 1]), i
+        # The agency's name on the line below the title (a page header may repeat the title under it).
+        below = next((bare[j] for j in (i + 1, i + 2) if j < len(bare) and ORG_LINE.match(bare[j])), None)
+        if below and body_name(below) and below != line:
+            return Title(line, True, below), i
+        later = _later_title(bare, i + 1)
+        if later is not None:
+            return later
+        return Title(line, True), i
+    later = _later_title(bare, first[-1] + 1 if first else 0)
+    if later is not None:
+        return later
+    return Title(lines[0][:70] if lines else None), (0 if lines else None)
+
+
+def _later_title(bare: list[str], start: int) -> tuple[Title, int] | None:
+    """A title further down that names its agency (below a file card or a notice's head)."""
+    for i in range(start, min(len(bare), max(TITLE_SEARCH, start + TITLE_SEARCH - FIRST_LINES))):
+        if _is_title(bare[i]) and is_agency_title(bare[i]):
+            return Title(bare[i], True), i
+    return None
 
 
 def doc_type_of(text: str | None) -> str | None:
+    """The doc_type a title's words say, or None."""
+    if not text:
+        return None
+    text = _bare_title(text)
+    if NOT_A_REPORT.search(text) or (NOTICE.search(text) and not ISSUES.search(text)):
+        return "other"
+    if not re.search(r"(?:通知|公告)$", text) and NEWS_TITLE.search(text):
+        return "other"
     for name, pattern in DOC_TYPE_RULES:
-        if text and pattern.search(text):
+        if pattern.search(text):
             return name
     return None
 
 
-def year_of(title: str | None, lines: list[str]) -> int | None:
-    """The year reported on: the first year of the title, else the year the body names most."""
+def issued_type(lines: list[str]) -> str | None:
+    """The doc_type of the document an issuing notice issues (现印发给你们, 附件：…)."""
+    for line in lines[:TITLE_SEARCH]:
+        for pattern in ISSUED:
+            if (m := pattern.search(line)) and (kind := doc_type_of(m.group("title"))):
+                return kind
+    return None
+
+
+def _heading_text(line: str) -> str:
+    return re.sub(rf"^\s*(?:{HEADING.pattern})\s*", "", line).strip().rstrip("。．.：:；;")
+
+
+def _cells(blocks: Sequence[Block]) -> list[str]:
+    cells: list[str] = []
+    for b in blocks:
+        if isinstance(b, Table):
+            cells += [c.strip() for row in b.rows for c in row if c]
+        else:
+            cells += [c.strip() for c in b.text.split("|") if c.strip()]
+    return cells
+
+
+def structure_type(lines: list[str], blocks: Sequence[Block]) -> str | None:
+    """The doc_type the document's structure shows: the annual report's form (its headings, its
+    tables, a report that names itself) or a task table (a 责任单位 column beside the tasks)."""
+    head = lines[:STRUCTURE_LINES]
+    if any(NEWS_OPENING.search(line) for line in head[:3]):
+        return "other"
+    text = "\n".join(head)
+    table_text = "\n".join(line for b in blocks[:STRUCTURE_LINES] if isinstance(b, Table) for line in b.lines())
+    if ANNUAL_TABLE_MARKS.search(text) or ANNUAL_TABLE_MARKS.search(table_text):
+        return "annual_report"
+    headings = {_heading_text(line) for line in head if len(line) <= 40}
+    parts = {name for name, pattern in ANNUAL_HEADINGS for h in headings if pattern.search(h)}
+    if len(parts) >= 2 or any(ANNUAL_SELF.search(line) for line in head[:OPENING_LINES]):
+        return "annual_report"
+    cells = _cells(blocks[:STRUCTURE_LINES])[:40]
+    if any(RESPONSIBLE_HEADS.match(c) for c in cells) and any(TASK_HEADS.match(c) for c in cells):
+        return "task_division"
+    opening = head[:OPENING_LINES]
+    if any(PLAN_SELF.search(line) for line in opening):
+        return "work_plan"
+    done = any(SUMMARY_DONE.match(h) for h in headings)
+    if any(SUMMARY_SELF.search(line) for line in opening) or (done and any(SUMMARY_NEXT.match(h) for h in headings)):
+        return "work_summary"
+    return None
+
+
+def year_of(title: str | None, lines: list[str], *, real_title: bool = True) -> int | None:
+    """The year reported on: the title's; else the 统计期限; else the year of the report the
+    opening names; else the year the body names most; else the 12月31日 it counts up to."""
+    if real_title and title and (m := YEAR_NOT_DATE.search(title)):
+        return int(m.group(1))
+    for line in lines:
+        if (m := STAT_PERIOD.search(line)) and m.group(2) in (None, m.group(1)):
+            return int(m.group(1))
+    for line in lines[:OPENING_LINES]:
+        if (m := OPENING_TITLE.search(line)) and (y := YEAR_NOT_DATE.search(m.group("title"))):
+            return int(y.group(1))
     if title and (m := YEAR_NOT_DATE.search(title)):
         return int(m.group(1))
     counts = Counter(int(y) for line in lines for y in YEAR_NOT_DATE.findall(line))
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    ends = Counter(int(y) for line in lines for y in YEAR_END.findall(line))
+    return ends.most_common(1)[0][0] if ends else None
 
 
 def signature(lines: list[str]) -> str | None:
-    """The issuing body's name as signed at the end (the line above the date, or the last line)."""
+    """The issuing body's name as signed: at the end (the line above the date, or the last line), or
+    above the date of an issuing notice's head (``国务院办公厅`` / ``2016年4月2日``)."""
     for line in reversed(lines[-LAST_LINES:]):
         if DATE_LINE.match(line) or CONTACT_LINE.search(line):
             continue
-        return line if ORG_LINE.match(line) and len(line) <= 40 else None
+        if ORG_LINE.match(line) and len(line) <= 40 and body_name(line, place=True):
+            return line
+        break
+    for i, line in enumerate(lines[: min(len(lines) - 1, TITLE_SEARCH - 1)]):
+        if DATE_LINE.match(lines[i + 1]) and ORG_LINE.match(line) and (name := body_name(line, place=True)):
+            return name
     return None
-
-
-#: The opening sentence of an annual report that names who compiled it (本报告由…根据…编制).
-COMPILED_BY = re.compile(rf"^本(?:年度)?报告(?:是)?由(?P<agency>{ORG_NAME})(?:根据|依据|按照|依照|编制)")
 
 
 def compiled_by(lines: list[str]) -> str | None:
-    """The body an annual report's first lines say compiled it."""
-    for line in lines[:FIRST_LINES]:
-        if m := COMPILED_BY.match(line):
-            return m.group("agency")
+    """The body the opening sentences name: 现公布 <agency>2022年…报告 · 本报告由 <agency> 编制 ·
+    2022年，<agency>坚持…."""
+    head = lines[:OPENING_LINES]
+    for line in head:
+        for m in OPENING_TITLE.finditer(line):
+            if name := body_name(title_agency(ASIDE.sub("", m.group("title"))), place=True):
+                return name
+    for line in head:
+        for m in COMPILED_BY.finditer(line):
+            if name := body_name(m.group("agency")):
+                return name
+    for line in head:
+        if (subject := SUBJECT_OPENING.match(line)) and (name := body_name(subject.group("agency"))):
+            return name
     return None
 
 
-def agency_of(title: str | None, lines: list[str]) -> str | None:
-    """The issuing body: named in the title, or signed at the end (the fuller of the two wins);
-    failing both, the body the opening sentence says compiled the report."""
-    named = title_agency(title) if title else None
+def contact(lines: list[str]) -> str | None:
+    """The body the report's contact sentence names (请与 <agency> 联系)."""
+    for line in lines:
+        for m in CONTACT.finditer(line):
+            if name := body_name(m.group("agency")):
+                return name
+    return None
+
+
+def publisher(fields: Sequence[str]) -> str | None:
+    """The body the page's 发布机构 / 来源 field or breadcrumb names."""
+    for pattern in PUBLISHER_FIELDS:
+        for line in fields:
+            for m in pattern.finditer(line):
+                if name := body_name(m.group("agency")):
+                    return name
+    for line in fields:
+        steps = BREADCRUMB.split(line)
+        if len(steps) >= 3:
+            for step in reversed(steps):
+                if name := body_name(step.strip()):
+                    return name
+    return None
+
+
+def header(lines: list[str]) -> str | None:
+    """The body's name alone on the first line of a page (its header)."""
+    if lines and ORG_LINE.match(lines[0]):
+        return body_name(lines[0])
+    return None
+
+
+def agency_of(
+    title: str | None, lines: list[str], furniture: Sequence[str] = (), beside: str | None = None
+) -> str | None:
+    """The issuing body: named in the title, or signed (the fuller of the two wins); failing both,
+    the name beside the title, the opening sentences, the contact sentence, the page's fields."""
+    named = body_name(title_agency(title), place=True) if title else None
     signed = signature(lines)
-    if named and signed and signed.endswith(named) and len(signed) > len(named):
+    if named and signed and named in signed and len(signed) > len(named):
         return signed
-    return named or signed or compiled_by(lines)
+    return (
+        named
+        or body_name(beside, place=True)
+        or signed
+        or compiled_by(lines)
+        or contact(lines)
+        or publisher(furniture)
+        or header(lines)
+    )
 
 
-def metadata(blocks: list[Block]) -> Metadata:
-    """Title, agency, year and doc_type of one document."""
+def _page_fields(blocks: Sequence[Block], furniture: Sequence[str]) -> list[str]:
+    """The page's furniture lines, and the lines of a metadata table at its top."""
+    tables = [line for b in blocks[:OPENING_LINES] if isinstance(b, Table) for line in b.lines()]
+    return [*furniture, *tables]
+
+
+def metadata(blocks: Sequence[Block], furniture: Sequence[str] = ()) -> Metadata:
+    """Title, agency, year and doc_type of one document; ``furniture`` holds the page lines dropped
+    from its text (来源, 发布机构, breadcrumb), read for the agency when the text names none."""
     lines = _lines(blocks)
-    title, _ = find_title(lines)
-    body = " ".join(lines[:40])
-    doc_type = doc_type_of(title) or doc_type_of(body[:400]) or "other"
-    return Metadata(title, agency_of(title, lines), year_of(title, lines), doc_type)
+    found, _ = _find_title(lines)
+    title = found.text
+    doc_type = (
+        (doc_type_of(title) if found.real else None) or issued_type(lines) or structure_type(lines, blocks) or "other"
+    )
+    agency = agency_of(title if found.real else None, lines, _page_fields(blocks, furniture), found.agency_line)
+    if agency is None and not found.real:
+        agency = title_agency(title) if title else None
+    return Metadata(title, agency, year_of(title, lines, real_title=found.real), doc_type)

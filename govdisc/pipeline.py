@@ -26,7 +26,7 @@ REPORTING_TYPES = ("annual_report", "work_summary", "other")
 
 def parse_segment(seg: Segment, file: str) -> Record:
     """One document's record: metadata and the counts its prose states."""
-    meta = metadata(seg.blocks)
+    meta = metadata(seg.blocks, seg.furniture)
     record = Record(
         file=file,
         doc_index=seg.index,
@@ -40,7 +40,7 @@ def parse_segment(seg: Segment, file: str) -> Record:
     if meta.doc_type not in REPORTING_TYPES:
         return record
     paragraphs = prose_paragraphs(seg.blocks)
-    prose = find_counts(paragraphs, PROSE_RULES, meta.year)
+    prose = find_counts(paragraphs, PROSE_RULES, meta.year, record.warnings)
     tables = read_tables(seg.blocks)
     for key, found in sorted(prose.items()):
         if key not in tables.metrics:

@@ -2,7 +2,9 @@
 
 A document starts at a title line that names its agency
 (``蚌埠市公共资源局2022年度政务公开工作总结``). Page headers, contents lists and trailing
-"recommended" links are not documents and are dropped, with a warning that says so.
+"recommended" links are not documents and are dropped, with a warning that says so. Web-page
+furniture (来源, 发布机构, breadcrumbs …) is dropped from the text but kept on the
+:class:`Segment` it came from, where metadata may read the issuing body from it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdisc.model import Block, Paragraph
-from govdisc.text import YEAR
+from govdisc.text import HEADING, YEAR
 
 #: What an issuing body's name ends with.
 ORG_SUFFIX = (
@@ -25,34 +27,62 @@ TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|
 #: What follows the agency in a title that puts the year first.
 SUBJECT = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府公开)"
 #: Title lines that name the agency: ``<agency><year>年…<kind>``, ``<year>年<agency>政府信息公开…<kind>``
-#: and ``<agency>政府信息公开…<kind>（<year>年度）``.
+#: and ``<agency>政府信息公开…<kind>（<year>年度）``; the year's 度 never starts the agency's name.
 AGENCY_TITLES = (
     re.compile(rf"^(?P<agency>{ORG_NAME})(?:关于)?(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
-    re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
+    re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?!度)(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
     re.compile(rf"^(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,30}}?{TITLE_END})[（(](?P<year>{YEAR_IN_TITLE})[）)]$"),
 )
-#: Lines that are page furniture, never part of a document.
+#: Lines that are page furniture, never part of a document: links, sharing and print buttons, the
+#: 来源/发布时间 line, a breadcrumb (首页 > 政务公开 > 年报), the page's metadata block (索引号,
+#: 发布机构, 文号 …) and a document-sharing site's file card (文档编号, 上传时间 …). Spaces inside a
+#: field name (``索 引 号``) and a leading bullet are allowed.
 WEB_DEBRIS = re.compile(
-    r"^(?:推荐访问|相关阅读|相关推荐|相关文章|相关链接|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【打印|【关闭|【字体"
-    r"|字号[：:]|文章来源|信息来源[：:]|来源[：:]|发布时间|更新时间|时间[：:]\s*\d{4}-|浏览(?:量|次数|数)|责任编辑|当前位置)"
+    r"^[\s•·●▪◆\-–]*(?:推荐访问|相关阅读|相关推荐|相关文章|相关链接|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【打印|【关闭|【字体"
+    r"|字号[：:]|文章来源|信息来源[：:]|来源[：:]|发布时间|更新时间|时间[：:]\s*\d{4}-|浏览(?:量|次数|数)|责任编辑|当前位置"
+    r"|您(?:当前|现在)?的位置|首页\s*[>›»＞]"
+    r"|索\s*引\s*号|发\s*布\s*机\s*构|发文机关|发布单位|发布日期|成文日期|公文生成日期|备注/文号|文\s*号\s*[：:|]"
+    r"|主题分类|是否有效|有效性[：:]|信息公开元数据"
+    r"|文档编号|上传时间|格式[：:]\s*[A-Za-z]|页数[：:]|大小[：:])"
 )
 NOT_A_TITLE = re.compile(r"汇编|下面是|小编|供大家参考|全文完整|范文|精选")
 MAX_TITLE = 60
 MIN_BODY_CHARS = 40
+#: The longest line that may be one half of a title broken over two lines.
+MAX_TITLE_HALF = 40
+#: What may stand just before a title run into the text of a flattened page: the start of the
+#: line, or a space after a sentence end, the date that closed the previous document, or the last
+#: title of a contents list.
+RUN_IN_BEFORE = re.compile(rf"(?:[。！？；”）)日]|{TITLE_END})$")
+#: What the text after a run-in title starts with, after a space: a date, a heading, the opening
+#: ``2021年，`` or an opening word. Anything else (a list of titles) is not a document's text.
+RUN_IN_BODY = re.compile(
+    rf"^(?:{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{HEADING.pattern}|{YEAR}\s*年(?:度|以来)?\s*[，,]"
+    r"|根据|按照|为(?:了|进一步|深入|切实|全面)|今年以来|近年来|本(?:年度)?报告|本年报|现将)"
+)
+#: Possible ends of a run-in title: a title ending followed by a space.
+_RUN_IN_END = re.compile(rf"{TITLE_END}(?=\s)")
+_YEAR_SPACE = re.compile(rf"({YEAR}\s*年度?)\s+")
 
 
 @dataclass
 class Segment:
-    """The blocks of one document inside a file."""
+    """The blocks of one document inside a file, and the furniture lines dropped from it."""
 
     index: int
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
+    furniture: list[str] = field(default_factory=list)
+
+
+def clean_line(text: str) -> str:
+    """A line without the cell separators a flattened web table leaves around it (``标题 | |||``)."""
+    return re.sub(r"^[\s|｜]+|[\s|｜]+$", "", text)
 
 
 def title_agency(text: str) -> str | None:
     """The agency a title line names, or None when the line is not such a title."""
-    text = text.strip()
+    text = clean_line(text)
     if len(text) > MAX_TITLE or NOT_A_TITLE.search(text):
         return None
     for pattern in AGENCY_TITLES:
@@ -66,19 +96,108 @@ def is_agency_title(text: str) -> bool:
     return title_agency(text) is not None
 
 
+def _is_furniture(block: Block) -> bool:
+    return isinstance(block, Paragraph) and len(block.text) < 100 and WEB_DEBRIS.match(block.text) is not None
+
+
 def drop_debris(blocks: list[Block]) -> tuple[list[Block], list[str]]:
     """Remove web page furniture lines (来源, 浏览量, 推荐访问 …)."""
+    kept, dropped = _drop_furniture(blocks)
+    return kept, _furniture_note(dropped)
+
+
+def _drop_furniture(blocks: list[Block]) -> tuple[list[Block], list[tuple[int, str]]]:
+    """The blocks without furniture, and each dropped line with the number of kept blocks before it."""
     kept: list[Block] = []
-    dropped: list[str] = []
+    dropped: list[tuple[int, str]] = []
     for b in blocks:
-        if isinstance(b, Paragraph) and len(b.text) < 100 and WEB_DEBRIS.match(b.text):
-            dropped.append(b.text)
+        if _is_furniture(b):
+            dropped.append((len(kept), b.text.strip()))  # type: ignore[union-attr]
         else:
             kept.append(b)
+    return kept, dropped
+
+
+def _furniture_note(dropped: list[tuple[int, str]]) -> list[str]:
     if not dropped:
-        return blocks, []
-    shown = "、".join(repr(t[:20]) for t in dropped[:3])
-    return kept, [f"skipped {len(dropped)} line(s) of web page furniture ({shown})"]
+        return []
+    shown = "、".join(repr(t[:20]) for _, t in dropped[:3])
+    return [f"skipped {len(dropped)} line(s) of web page furniture ({shown})"]
+
+
+def _run_in_title(text: str, start: int) -> int | None:
+    """The end of an agency title starting at ``start`` and run into the text after it, if there is one."""
+    for m in _RUN_IN_END.finditer(text, start, start + MAX_TITLE + 1):
+        title, rest = text[start : m.end()], text[m.end() :].lstrip()
+        if re.search(r"\s", _YEAR_SPACE.sub(r"\1", title)):
+            break  # a space inside a title only follows its year (``清水县人民政府2019年 政府信息…``)
+        if title_agency(title) and len(rest) >= MIN_BODY_CHARS and RUN_IN_BODY.match(rest):
+            return m.end()
+    return None
+
+
+def split_run_in_titles(blocks: list[Block]) -> list[Block]:
+    """Put each agency title that a flattened page ran into its text on a line of its own.
+
+    ``2021年马鞍山市公安局政务公开工作总结 2021年12月22日 2021年，市公安局…`` gives the title and the
+    text; so does a document's title inside the line, after a sentence, a date or a contents list
+    (``…工作思路 安庆市2022年政务公开工作总结 2022年，安庆市坚持…``). A title followed by another title
+    (a contents list) is left alone.
+    """
+    out: list[Block] = []
+    for b in blocks:
+        if not isinstance(b, Paragraph) or len(b.text) <= MAX_TITLE:
+            out.append(b)
+            continue
+        text = b.text
+        starts = [len(text) - len(text.lstrip())]
+        starts += [
+            m.end() for m in re.finditer(r"\s+", text) if RUN_IN_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        ]
+        cuts: list[tuple[int, int]] = []
+        for s in starts:
+            if (cuts and s < cuts[-1][1]) or (end := _run_in_title(text, s)) is None:
+                continue
+            cuts.append((s, end))
+        if not cuts:
+            out.append(b)
+            continue
+        pos = 0
+        for s, e in cuts:
+            if text[pos:s].strip():
+                out.append(Paragraph(text[pos:s].strip(), b.page))
+            out.append(Paragraph(text[s:e].strip(), b.page))
+            pos = e
+        out.append(Paragraph(text[pos:].strip(), b.page))
+    return out
+
+
+def join_split_titles(blocks: list[Block]) -> list[Block]:
+    """Join an agency title broken over two lines (``蚌埠市财政局2022`` / ``年政务公开工作总结``), and an
+    agency's name on the line above a title that does not name one (``桃江县松木塘镇人民政府`` /
+    ``2022年政府信息公开工作年度报告``), into one title line."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        a = blocks[i]
+        b = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(a, Paragraph) and isinstance(b, Paragraph):
+            first, second = clean_line(a.text), clean_line(b.text)
+            if (
+                0 < len(first) <= MAX_TITLE_HALF
+                and 0 < len(second) <= MAX_TITLE_HALF
+                and not first.endswith(("。", "，", "；", "：", ":"))
+                and not HEADING.match(second)
+                and not is_agency_title(first)
+                and not is_agency_title(second)
+                and is_agency_title(first + second)
+            ):
+                out.append(Paragraph(first + second, a.page))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _body_chars(blocks: list[Block]) -> int:
@@ -98,22 +217,27 @@ def segment(blocks: list[Block]) -> list[Segment]:
     """Split blocks into documents at titles naming an agency.
 
     A file whose titles all name one agency and year (a page that repeats its title) is one
-    document, and so is a file with fewer than two such titles.
+    document, and so is a file with fewer than two such titles. Each document keeps the furniture
+    lines dropped from inside it; those before the first document of a compilation belong to the
+    page, not to a document.
     """
-    blocks, notes = drop_debris(blocks)
+    blocks, dropped = _drop_furniture(join_split_titles(split_run_in_titles(blocks)))
+    notes = _furniture_note(dropped)
     keyed = [(i, k) for i, b in enumerate(blocks) if (k := _title_key(b)) is not None]
     if len({k for _, k in keyed}) < 2:
-        return [Segment(0, blocks, notes)]
+        return [Segment(0, blocks, notes, [t for _, t in dropped])]
     starts = [i for n, (i, k) in enumerate(keyed) if n == 0 or keyed[n - 1][1] != k]
     if starts[0] > 0:
         notes.append(f"skipped {starts[0]} line(s) before the first document (page header, contents list)")
-    pieces = [blocks[a:b] for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True)]
     segments: list[Segment] = []
-    for piece in pieces:
+    for a, b in zip(starts, [*starts[1:], len(blocks)], strict=True):
+        piece = blocks[a:b]
         if _body_chars(piece) < MIN_BODY_CHARS:
             notes.append(f"skipped a title with no text after it: {piece[0].text!r}")  # type: ignore[union-attr]
             continue
-        segments.append(Segment(len(segments), piece))
+        # A furniture line belongs to the document of the block it followed.
+        furniture = [t for pos, t in dropped if a < pos <= b]
+        segments.append(Segment(len(segments), piece, furniture=furniture))
     if segments:
         segments[0].warnings[:0] = notes
     return segments

@@ -70,23 +70,35 @@ def test_zero_is_reported_not_absent():
 @pytest.mark.parametrize(
     ("lines", "agency", "year", "doc_type"),
     [
+        # <agency>关于<year>年…: a form AGENCY_TITLES reads; the corpus holds no instance of it yet.
         (["某某市商务局关于2022年政府信息公开工作年度报告", "一、总体情况"], "某某市商务局", 2022, "annual_report"),
-        (["2023年度某某县人民政府信息公开工作年度报告", "一、总体情况"], "某某县人民政府", 2023, "annual_report"),
+        # <year>年度<agency>…: excerpts/a18_jiaxian_xizhen_2022_emptytables.txt, line 2.
+        (["2022年度螅镇政府信息公开工作年度报告", "一、总体情况"], "螅镇", 2022, "annual_report"),
+        # 本年度报告…由<agency>编制而成, year from its 统计期限:
+        # excerpts/a09_wuhai_gongxinju_2020.txt, line 4 and two sentences of line 5.
         (
             [
-                "2023年政府信息公开工作年度报告",
-                "本报告由某某区人民政府办公室根据《中华人民共和国政府信息公开条例》编制。",
+                "一、总体情况",
+                "本年度报告根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求,由乌海市工业和信息化局编制而成。"
+                "本报告所列数据的统计期限自2020年1月1日起至2020年12月31日。",
             ],
-            "某某区人民政府办公室",
-            2023,
+            "乌海市工业和信息化局",
+            2020,
             "annual_report",
         ),
+        # a title without the agency, signed at the end: excerpts/a23_sanya_haitang_2015.txt, lines 3, 5, 13-14.
         (
-            ["2022年政务公开工作总结", "一、工作开展情况", "某某市水务局", "2022年12月20日"],
-            "某某市水务局",
-            2022,
-            "work_summary",
+            [
+                "2015年政府信息公开工作年度报告",
+                "一、主动公开政府信息情况",
+                "三亚市海棠区人民政府",
+                "2015年3月15日",
+            ],
+            "三亚市海棠区人民政府",
+            2015,
+            "annual_report",
         ),
+        # <agency>…（<year>年度）: a form AGENCY_TITLES reads; the corpus holds no instance of it yet.
         (["某某市教育局政府信息公开工作年度报告（2022年度）", "一、总体情况"], "某某市教育局", 2022, "annual_report"),
     ],
 )
