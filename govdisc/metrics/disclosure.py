@@ -118,6 +118,8 @@ _DOCS = {"normative_docs": r"(?:行政)?规范性文件", "rules": r"(?:政府)?
 _MADE = r"(?:制发|制定|出台|印发)(?:了)?"
 _REPEALED = r"(?:废止|废除|宣布失效)(?:了)?"
 _UNITS = r"(?:件|份|个|部|项)"
+#: No body makes, repeals or keeps in force a hundred thousand rules or normative documents.
+DOCS_LIMIT = 10**5
 
 #: Table 2's figures as a report states them in its 总体情况: 制发行政规范性文件2件，废止…10件，现行有效件数14件.
 PROSE = (
@@ -128,12 +130,14 @@ PROSE = (
         rejects=("主动公开行政规范性文件42件,人事任免文件106件,其他文件113件。",),
         units=_UNITS,
         unless=AUDIT,
+        limit=DOCS_LIMIT,
     ),
     concept(
         "normative_docs.repealed",
         rf"{_REPEALED}{_DOCS['normative_docs']}",
         reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 10},
         units=_UNITS,
+        limit=DOCS_LIMIT,
     ),
     concept(
         "normative_docs.in_force",
@@ -143,5 +147,6 @@ PROSE = (
         topic=_DOCS["normative_docs"],
         unless=rf"{AUDIT}|{CUMULATIVE}",
         unless_before=r"规章(?!制度)",
+        limit=DOCS_LIMIT,
     ),
 )
