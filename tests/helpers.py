@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import click.testing
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = ROOT / "tests" / "fixtures"
-SHARED = ROOT.parent / "shared"
+#: The shared corpus beside this checkout. ``GOVDISC_NO_SHARED=1`` runs the tests as if it were absent
+#: (a path that can never exist), to see what skips without it.
+SHARED = Path(os.devnull, "shared") if os.environ.get("GOVDISC_NO_SHARED") else ROOT.parent / "shared"
+#: The reason every test that needs ``SHARED`` gives when it skips (conftest.py counts these).
+SHARED_ABSENT = "../shared corpus not present"
 SEEDS = sorted(SAMPLES.glob("*.txt"))
 
 
@@ -19,6 +28,16 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "govdisc", *args], cwd=cwd, capture_output=True, text=True, timeout=600
     )
+
+
+def invoke_cli(*args: str, env: dict[str, str] | None = None) -> click.testing.Result:
+    """Run ``govdisc`` in this process through typer's CliRunner: for tests where the process boundary
+    (a real pipe, a signal, the interpreter starting) is not what is tested. Exceptions propagate."""
+    from typer.testing import CliRunner
+
+    from govdisc.cli import app
+
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
 
 
 def jsonl(text: str) -> list[dict]:

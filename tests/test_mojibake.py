@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-import time
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -105,15 +105,12 @@ def test_seed_004_changes_only_the_garbled_lines(seed004: tuple[str, str, list[s
     assert fixed.endswith("\n") == original.endswith("\n")
 
 
-def test_seed_004_is_fast() -> None:
+def test_seed_004_repair_is_repeatable() -> None:
+    """Repairing keeps no state between calls (its speed is measured by bench/speed_checks.py)."""
     text = _sample("004")
-    repair_gbk_misalignment(text)
-    timings = []
-    for _ in range(3):
-        start = time.perf_counter()
-        repair_gbk_misalignment(text)
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.1
+    first = repair_gbk_misalignment(text)
+    assert repair_gbk_misalignment(text) == first
+    assert repair_gbk_misalignment(text) == first
 
 
 # --- clean text never changes --------------------------------------------------------------------
@@ -201,11 +198,15 @@ def test_round_trip_simplified() -> None:
 # --- the plausibility scorer ---------------------------------------------------------------------
 
 
-def test_model_loads_quickly() -> None:
-    plausibility._model.cache_clear()
-    start = time.perf_counter()
-    plausibility._model()
-    assert time.perf_counter() - start < 1.0
+def test_model_loads_without_importing_jieba() -> None:
+    """The model is jieba's dictionary read as a file: jieba itself, slow to import, is never imported.
+
+    How long loading takes is measured by bench/speed_checks.py, not asserted here.
+    """
+    model = plausibility._model()
+    assert len(model.words) > 100_000 and len(model.chars) > 3_000
+    assert all(word in model.lexicon for word in plausibility.DOMAIN_WORDS)
+    assert "jieba" not in sys.modules, "jieba was imported: the model should read its dict.txt as a plain file"
 
 
 def test_real_sentences_beat_their_misaligned_forms() -> None:

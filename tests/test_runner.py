@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
-
 import govdisc.runner as runner
 from govdisc.cache import Cache
 from govdisc.runner import Limits, run
-from tests.helpers import ROOT, SEEDS, jsonl, run_cli
+from tests.helpers import ROOT, SEEDS, invoke_cli, jsonl, run_cli
 from tests.hostile import make_hostile
 
 
@@ -31,20 +28,23 @@ def _seed_folder(folder: Path, copies: int = 1) -> Path:
 
 
 def test_hostile_files_among_the_seeds(tmp_path):
+    """The command over a folder of bad files among good: status 1, one error line per bad file, the good records.
+
+    In this process (the pool of workers it forks is the same): exit statuses of a real process are
+    tested in test_cli.py and below. ``--timeout 3``: the endless pdf would take minutes, and what is
+    tested is that it is named, not the default limit.
+    """
     folder = _seed_folder(tmp_path / "docs")
     bad = make_hostile(folder)
-    started = time.monotonic()
-    run = subprocess.run([sys.executable, "-m", "govdisc", "extract", str(folder), "--format", "jsonl", "--no-cache"],
-                         cwd=ROOT, capture_output=True, text=True, timeout=300)  # fmt: skip
-    elapsed = time.monotonic() - started
-    assert run.returncode == 1
+    run = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache", "--timeout", "3")
+    assert run.exit_code == 1
     errors = [line for line in run.stderr.splitlines() if line.strip()]
     for name in bad:
         assert sum(f" {name}: " in line for line in errors) == 1, (name, errors)
     assert all(line.startswith("govdisc: error: ") for line in errors)
+    assert "endless.pdf: timed out" in run.stderr  # the limit stopped it, not some other error
     readable_as_root = os.geteuid() == 0  # root reads a file without read permission
     assert len(jsonl(run.stdout)) == 15 + readable_as_root
-    print(f"hostile folder: {elapsed:.1f} s")
 
 
 def test_parallel_output_is_in_file_order(tmp_path):
@@ -109,48 +109,46 @@ def _cached(cache_file: Path) -> int:
 
 
 def test_killed_run_resumes_to_the_same_output(tmp_path):
-    folder = _seed_folder(tmp_path / "docs", copies=16)
+    """SIGKILL a real run part way, run it again: the same output as a fresh run, never a half-written file."""
+    folder = _seed_folder(tmp_path / "docs", copies=4)  # 20 files
     env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
     out = tmp_path / "out.jsonl"
     cmd = [sys.executable, "-m", "govdisc", "extract", str(folder), "-o", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     cache_file = tmp_path / "cache" / "cache.sqlite"
-    deadline = time.monotonic() + 120
-    while proc.poll() is None and time.monotonic() < deadline and _cached(cache_file) < 10:
-        time.sleep(0.02)
+    for _ in range(6000):  # at most about a minute
+        if proc.poll() is not None or _cached(cache_file) >= 4:
+            break
+        time.sleep(0.01)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the run ended before it could be interrupted"
     assert not out.exists()  # never a half-written output
     done_before = _cached(cache_file)
-    assert 10 <= done_before < 80
+    assert 4 <= done_before < 20
     resumed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-    assert resumed.returncode == 0
-    fresh = run_cli("extract", str(folder), "--format", "jsonl", "--no-cache")
+    assert resumed.returncode == 0, resumed.stderr
+    fresh = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache", "--workers", "0")
+    assert fresh.exit_code == 0, fresh.stderr
     assert out.read_text(encoding="utf-8") == fresh.stdout
 
 
 def test_cache_clear(tmp_path):
-    env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
-
-    def run_(*a):
-        return subprocess.run([sys.executable, "-m", "govdisc", *a], cwd=ROOT, env=env, capture_output=True, text=True)
-
-    assert run_("extract", str(SEEDS[0]), "--format", "jsonl").returncode == 0
+    env = {"GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
+    assert invoke_cli("extract", str(SEEDS[0]), "--format", "jsonl", "--workers", "0", env=env).exit_code == 0
     assert (tmp_path / "cache" / "cache.sqlite").exists()
-    cleared = run_("cache", "clear")
-    assert cleared.returncode == 0 and not (tmp_path / "cache" / "cache.sqlite").exists()
+    cleared = invoke_cli("cache", "clear", env=env)
+    assert cleared.exit_code == 0 and not (tmp_path / "cache" / "cache.sqlite").exists()
 
 
 def test_no_progress_bar_when_piped():
-    run = run_cli("extract", "samples", "--format", "jsonl")
+    run = run_cli("extract", "samples", "--format", "jsonl")  # a real pipe: the process boundary is the point
     assert run.stderr == ""
 
 
-@pytest.mark.skipif(shutil.which("govdisc") is None, reason="console script not installed")
 def test_limits_have_flags(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text("政府信息公开" * 200_000, encoding="utf-8")
-    small_limit = run_cli("extract", str(big), "--max-size", "1", "--format", "jsonl", "--no-cache")
-    assert small_limit.returncode == 1 and "--max-size" in small_limit.stderr
-    assert run_cli("extract", str(big), "--max-size", "10", "--format", "jsonl", "--no-cache").returncode == 0
+    big.write_text("政府信息公开" * 2_000, encoding="utf-8")  # 36 KB
+    small_limit = invoke_cli("extract", str(big), "--max-size", "0.01", "--format", "jsonl", "--no-cache")
+    assert small_limit.exit_code == 1 and "--max-size" in small_limit.stderr
+    assert invoke_cli("extract", str(big), "--max-size", "1", "--format", "jsonl", "--no-cache").exit_code == 0
