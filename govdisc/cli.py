@@ -158,7 +158,9 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _format(given: str | None, output: Path | None, choices: tuple[str, ...], default: str) -> str:
-    """The format to write, or a usage error naming the choices."""
+    """The format to write, or a usage error naming the choices (or the missing folder of ``-o``)."""
+    if output is not None and not output.parent.is_dir():
+        raise typer.BadParameter(f"no such folder: {output.parent}", param_hint="--output")
     try:
         return choose_format(given, output, choices, default)
     except FormatError as exc:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the reportlab CJK font, the shared corpus of real reports, a private cache.
+"""Shared fixtures: the reportlab CJK font, the shared corpus of real reports, a private cache, the fuzz profile.
 
 Tests that need ``../shared`` skip with the reason ``helpers.SHARED_ABSENT`` when it is absent, and
 the run ends with one line counting them. ``GOVDISC_NO_SHARED=1 python3 -m pytest`` runs as if it were.
@@ -13,8 +13,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tests.helpers import SHARED, SHARED_ABSENT
+
+#: How many examples the fuzz tests draw: ``suite`` for every run, ``thorough`` (HYPOTHESIS_PROFILE=thorough)
+#: for a deeper search. Never a deadline: a test must not fail because the machine is busy.
+settings.register_profile("suite", max_examples=40, deadline=None)
+settings.register_profile("thorough", max_examples=150, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 CORPUS = SHARED / "corpus" / "annual"
 

@@ -40,6 +40,22 @@ def invoke_cli(*args: str, env: dict[str, str] | None = None) -> click.testing.R
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
 
 
+def cli(*args: str, cwd: Path = ROOT, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``govdisc`` in this process (:func:`invoke_cli`) from ``cwd``, the result shaped as :func:`run_cli`'s:
+    for tests of what a command writes and exits with, where the process boundary is not the point."""
+    from typer.testing import CliRunner
+
+    from govdisc.cli import app
+
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, list(args), input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(before)
+    return subprocess.CompletedProcess(["govdisc", *args], result.exit_code, result.stdout, result.stderr)
+
+
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from tests.helpers import SAMPLES, SEEDS, jsonl, run_cli
+from tests.helpers import SAMPLES, SEEDS, cli, jsonl, run_cli
 
 RECORD_FIELDS = {"file", "doc_index", "title", "agency", "region", "year", "doc_type", "template", "metrics",
                  "evidence", "checks", "warnings"}  # fmt: skip
@@ -17,7 +17,7 @@ RECORD_FIELDS = {"file", "doc_index", "title", "agency", "region", "year", "doc_
 
 @pytest.fixture(scope="module")
 def samples_jsonl():
-    run = run_cli("extract", "samples", "--format", "jsonl")
+    run = run_cli("extract", "samples", "--format", "jsonl")  # a real process: the console entry point
     assert run.returncode == 0, run.stderr
     return jsonl(run.stdout)
 
@@ -34,7 +34,7 @@ def test_extract_samples_jsonl(samples_jsonl):
 
 def test_csv_has_bom_and_reads_back(tmp_path, samples_jsonl):
     out = tmp_path / "out.csv"
-    run = run_cli("extract", "samples", "-o", str(out))
+    run = cli("extract", "samples", "-o", str(out))
     assert run.returncode == 0, run.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -49,30 +49,30 @@ def test_csv_has_bom_and_reads_back(tmp_path, samples_jsonl):
 
 
 def test_no_bom(tmp_path):
-    run = run_cli("extract", "samples", "--format", "csv", "--no-bom")
+    run = cli("extract", "samples", "--format", "csv", "--no-bom")
     assert run.returncode == 0 and not run.stdout.startswith("\ufeff")
 
 
 def test_table_format():
-    run = run_cli("extract", "samples", "--format", "table")
+    run = cli("extract", "samples", "--format", "table")
     assert run.returncode == 0
     assert "蚌埠市公共资源局" in run.stdout and "—" in run.stdout
 
 
 def test_output_is_whole_or_nothing(tmp_path):
     target = tmp_path / "missing-dir" / "out.jsonl"
-    run = run_cli("extract", "samples", "-o", str(target))
-    assert run.returncode != 0 and not target.exists()
+    run = cli("extract", "samples", "-o", str(target))
+    assert run.returncode == 2 and not target.exists() and "no such folder" in run.stderr
     good = tmp_path / "out.jsonl"
-    assert run_cli("extract", "samples", "-o", str(good)).returncode == 0
+    assert cli("extract", "samples", "-o", str(good)).returncode == 0
     assert len(jsonl(good.read_text(encoding="utf-8"))) == 15
     assert [p.name for p in tmp_path.iterdir()] == ["out.jsonl"]  # no temporary file left
 
 
 def test_usage_errors_exit_2(tmp_path):
-    assert run_cli("extract", str(tmp_path / "nope")).returncode == 2
-    assert run_cli("extract", "samples", "--format", "xml").returncode == 2
-    assert run_cli("frobnicate").returncode == 2
+    assert cli("extract", str(tmp_path / "nope")).returncode == 2
+    assert cli("extract", "samples", "--format", "xml").returncode == 2
+    assert cli("frobnicate").returncode == 2
 
 
 def _bad_folder(tmp_path):
@@ -89,7 +89,7 @@ def _bad_folder(tmp_path):
 
 def test_bad_files_among_good(tmp_path):
     folder = _bad_folder(tmp_path)
-    run = run_cli("extract", str(folder), "--format", "jsonl")
+    run = cli("extract", str(folder), "--format", "jsonl")
     assert run.returncode == 1
     errors = [line for line in run.stderr.splitlines() if line.strip()]
     assert len(errors) == 4, run.stderr

@@ -6,14 +6,13 @@ import csv
 import io
 import json
 import subprocess
-import sys
 
 import pytest
 
 from govdisc.compare import Filters, build
 from govdisc.compare.figures import DERIVED, value_of
 from govdisc.model import Record
-from tests.helpers import ROOT, jsonl, run_cli
+from tests.helpers import cli, jsonl
 
 SEED_001_AGENCIES = ("安庆市", "蚌埠市公共资源局", "蚌埠市住房公积金管理中心", "滁州市水利局", "固原市市场监管局",
                      "淮南市教体局", "淮南市人社局", "马鞍山市商务局", "桐城市商务局", "温岭市发改局", "温岭市融媒体中心")  # fmt: skip
@@ -21,18 +20,17 @@ SEED_001_AGENCIES = ("安庆市", "蚌埠市公共资源局", "蚌埠市住房�
 
 @pytest.fixture(scope="module")
 def samples_jsonl() -> str:
-    run = run_cli("extract", "samples", "--format", "jsonl")
+    run = cli("extract", "samples", "--format", "jsonl")
     assert run.returncode == 0
     return run.stdout
 
 
 def _pipe(records_text: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "govdisc", "compare", "-", *args], input=records_text, cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    return cli("compare", "-", *args, stdin=records_text)
 
 
 def test_compare_samples_table():
-    run = run_cli("compare", "samples")
+    run = cli("compare", "samples")
     assert run.returncode == 0, run.stderr
     lines = run.stdout.splitlines()
     for agency in (*SEED_001_AGENCIES, "江门市江海区人民政府办公室", "从化区"):
@@ -62,7 +60,7 @@ def test_xlsx_numbers_and_frozen_header(tmp_path):
     import openpyxl
 
     out = tmp_path / "out.xlsx"
-    run = run_cli("compare", "samples", "--format", "xlsx", "-o", str(out))
+    run = cli("compare", "samples", "--format", "xlsx", "-o", str(out))
     assert run.returncode == 0, run.stderr
     sheet = openpyxl.load_workbook(out).active
     assert sheet.freeze_panes == "A2"
@@ -76,7 +74,7 @@ def test_xlsx_preset_all_has_a_sheet_per_preset(tmp_path):
     import openpyxl
 
     out = tmp_path / "all.xlsx"
-    assert run_cli("compare", "samples", "--preset", "all", "-o", str(out)).returncode == 0
+    assert cli("compare", "samples", "--preset", "all", "-o", str(out)).returncode == 0
     names = openpyxl.load_workbook(out).sheetnames
     assert {"all", "summary", "published", "requests", "outcomes", "litigation"} <= set(names)
 
@@ -162,7 +160,7 @@ def test_check_reports_cross_year_differences(tmp_path):
 
     (tmp_path / "2022.txt").write_text(report(2022, 0, 2), encoding="utf-8")
     (tmp_path / "2023.txt").write_text(report(2023, 1, 0), encoding="utf-8")
-    run = run_cli("check", str(tmp_path))
+    run = cli("check", str(tmp_path))
     assert run.returncode == 1
     assert "FAILED crossyear.carried_over" in run.stdout and "2023" in run.stdout
 

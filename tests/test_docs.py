@@ -19,12 +19,7 @@ from tests.helpers import ROOT
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 #: (command, long flag) not in README.md yet; a flag of its own is (command, None) for a command.
-UNDOCUMENTED: set[tuple[str, str | None]] = {
-    ("govdisc", "--version"),
-    ("govdisc check", "--output"),
-    ("govdisc compare", "--output"),
-    ("govdisc extract", "--output"),
-}
+UNDOCUMENTED: set[tuple[str, str | None]] = set()
 
 
 def _commands(command: Any, path: str) -> Iterator[tuple[str, Any]]:

@@ -50,11 +50,15 @@ TEMPLATES = (None, "2021", "2019", "pre2019")
 LARGEST = 10**MAX_DIGITS - 1  # the largest number govdisc takes for a count
 _NOT_PLAIN_DIGITS = re.compile(r"[零〇一二两三四五六七八九十百千万亿,]")
 
-FAST = settings(max_examples=150, deadline=None)
-MEDIUM = settings(max_examples=80, deadline=None)
+#: The examples of the loaded profile (conftest.py): cheap properties draw more, whole documents fewer.
+N = settings.default.max_examples
+FAST = settings(max_examples=N, deadline=None)
+MEDIUM = settings(max_examples=max(10, N // 2), deadline=None)
 #: Whole documents are large draws by design; the size check would only reject the interesting ones.
 SLOW = settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=max(10, N // 3),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 HUGE = "9" * 400
@@ -186,7 +190,7 @@ def test_to_number_never_raises(token: str) -> None:
     assert value is None or (_is_number(value) and math.isfinite(value))
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=max(10, N // 4), deadline=None)
 @given(digit=st.sampled_from("9九"), digits=st.integers(309, 600))
 @example(digit="9", digits=400)
 @example(digit="九", digits=400)
@@ -202,7 +206,7 @@ def test_to_number_reads_arabic_integers(n: int) -> None:
     assert to_number(f"{n:,}") == n
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=max(10, N // 4), deadline=None)
 @given(n=st.integers(10 ** (MAX_DIGITS - 1), 10**MAX_DIGITS - 1), extra=st.integers(1, 30))
 @example(n=123456789012345, extra=1)
 def test_to_number_reads_large_integers_exactly(n: int, extra: int) -> None:

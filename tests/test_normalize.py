@@ -7,13 +7,13 @@ from govdisc.normalize.lookalikes import fix_lookalikes
 from govdisc.normalize.pinyin import remove_pinyin
 from govdisc.normalize.punctuation import fix_punctuation
 from govdisc.normalize.traditional import is_traditional
-from tests.helpers import SAMPLES, run_cli
+from tests.helpers import SAMPLES, cli
 
 SEED_004 = SAMPLES / "004_9ce4a37fc6d0bdf2.txt"
 
 
 def test_normalize_command_repairs_seed_004():
-    run = run_cli("normalize", str(SEED_004))
+    run = cli("normalize", str(SEED_004))
     assert run.returncode == 0, run.stderr
     text = run.stdout
     assert text.startswith("江海区人民政府办公室2021年度政府信息公开工作年度报告")

@@ -12,7 +12,7 @@ import govdisc
 from govdisc.model import Paragraph, Table
 from govdisc.tables import read_tables
 from govdisc.tables.rows import rows_from_blocks
-from tests.helpers import FIXTURES, SHARED, run_cli
+from tests.helpers import FIXTURES, SHARED, cli
 
 ANNUAL = FIXTURES / "annual"
 GOLD = json.loads((ANNUAL / "annual.gold.json").read_text(encoding="utf-8"))
@@ -90,13 +90,13 @@ def test_balanced_reports_pass(tmp_path):
     for name in ("shanghai_bgt_2019.html", "shanghai_bgt_2019.docx", "shanghai_bgt_2019_flat.txt",
                  "huaian_2024_pdftotext.txt"):  # fmt: skip
         shutil.copy(ANNUAL / name, tmp_path / name)
-    run = run_cli("check", str(tmp_path))
+    run = cli("check", str(tmp_path))
     assert run.returncode == 0, run.stdout
     assert "4 document(s) checked, 0 failed" in run.stdout
 
 
 def _check_fails(path):
-    run = run_cli("check", str(path))
+    run = cli("check", str(path))
     assert run.returncode == 1
     assert "FAILED table3.balance.natural_person" in run.stdout and "自然人" in run.stdout
     assert "FAILED table3.total.received" in run.stdout
@@ -188,7 +188,7 @@ def test_doubtful_when_only_blank_cells_break_it(tmp_path):
     assert statuses["table3.total.carried_forward"] == "doubtful"
     assert statuses["table3.balance.natural_person"] == "doubtful"
     assert statuses["table3.balance.total"] == "passed"
-    assert run_cli("check", str(target)).returncode == 0
+    assert cli("check", str(target)).returncode == 0
 
 
 def test_pre2019_table_maps_only_what_means_the_same(tmp_path):
