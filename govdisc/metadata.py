@@ -2,16 +2,22 @@
 
 Each field is read from the best place the document offers and left empty when none is sure:
 
-- **agency**: the title; the name on the line above or below a title that does not name one; the
-  signature (at the end, or above the date of an issuing notice); the opening sentence (现公布 X
-  2022年…报告, 本报告由 X 编制, 2022年，X坚持…); the contact sentence (请与 X 联系); the page's
-  发布机构 / 来源 field; its breadcrumb. A name read from the text must have the shape of a body's
-  name (…局, …委员会, …办公室, …人民政府 …), never a sentence fragment or a generic 区统计局.
+- **agency**: the title (<agency>2022年…报告, <agency>关于…的通知); the name on the line above or below a
+  title that does not name one; the signature (at the end, or above the date of an issuing notice); the
+  opening sentence (现公布 / 特编制 X 2022年…报告, 本报告由 X 编制, 结合 X 信息公开工作实际, 2022年，X坚持…,
+  also after a sub-heading run into its paragraph); the contact sentence (请与 X 联系); the page's
+  发布机构 / 来源 field; its breadcrumb. A name read from the text must have the shape of a body's name
+  (…局, …委员会, …办公室, …人民政府, …街道 …), never a sentence fragment or a generic 区统计局. Failing
+  all of them: a generic name the opening gives the body (县统计局坚持…) with the one place of its level
+  the page names (嵩明县卫生健康局); the place a 来源 field names (北京朝阳 → 北京市朝阳区) when the text speaks
+  for the place as a whole (全区…) and never as a body (我局…). A name the text also gives in full is
+  given in full (温岭市农水局 → 温岭市农业农村和水利局, 茅坪回族镇 → 茅坪回族镇人民政府).
 - **year**: the title's; the 统计期限 (…年1月1日至…年12月31日); the report named in the opening
   sentence; the year the text names most; the 12月31日 it counts up to.
 - **doc_type**: the title's words; the document an issuing notice issues (现印发给你们, 附件：);
-  the document's structure (the annual report form's headings and tables, a task table's 责任单位).
-"""
+  the document's structure (the annual report form's headings, also run into their paragraphs
+  (（一）主动公开情况。…), and tables; a report that names itself: 本报告根据…, 编制本报告; a task
+  table's 责任单位)."""
 
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govdisc.model import Block, Paragraph, Table
+from govdisc.region import resolve, short_name
 from govdisc.text import DATE_LINE, HEADING, YEAR, YEAR_NOT_DATE
 
 from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, clean_line, is_agency_title, title_agency
@@ -67,6 +74,9 @@ ANNUAL_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems", re.compile(r"^存在的?主要问题(?:及|和)改进(?:情况|措施)$")),
     ("other_matters", re.compile(r"^其他需要报告的事项$")),
 )  # fmt: skip
+#: A sub-heading run into its paragraph (``（一）主动公开情况。通过…``): the words before the first 。 read as a
+#: heading when they name a part (…情况) in a few words.
+RUN_IN_HEADING = re.compile(r"^(?P<heading>[^，,。；：:]{2,20}情况)。")
 #: Marks of the annual report's tables: the 第二十条 rows of table 2 and the rows of table 3.
 ANNUAL_TABLE_MARKS = re.compile(
     r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"
@@ -74,7 +84,8 @@ ANNUAL_TABLE_MARKS = re.compile(
 #: A report that speaks of itself as this year's report (本年度报告根据…编制, 现公布…年度报告).
 ANNUAL_SELF = re.compile(
     r"(?:^|[。！？\s])(?:本(?:年度)?报告|本年报)(?:是|系)?(?:根据|依据|按照|依照|由|所列)"
-    r"|(?:现将|现公布|现予公布|现予以公布|现发布)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
+    r"|(?:现将|现公布|现予公布|现予以公布|现发布|特编制|现编制)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
+    r"|编制(?:并?(?:发布|公布))?本(?:年度)?(?:报告|年报)"
 )
 #: A summary's own words for itself (现将…工作总结如下) and its headings: what was done, then what
 #: comes next. One of each makes a work summary.
@@ -125,19 +136,19 @@ ORG_LINE = re.compile(rf"^{ORG_NAME}$")
 CONTACT_LINE = re.compile(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
 #: What a body's name read from the text ends with: the shape of a name, not of a sentence.
 BODY_SUFFIX = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|局|委|办|厅|署|中心|院|站|所|队|处|监管局|分局)$"
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|委|办|厅|署|中心|院|站|所|队|处|监管局|分局)$"
 )
 #: Words no body's name holds: a sentence (我局未收到…) or a title (…办公室转发…) cut short.
 NOT_IN_A_NAME = re.compile(
     r"收到|转发|印发|关于|根据|按照|依据|通过|进行|开展|做好|认真|坚持|以下|简称|情况|报告|要求|现将|现公布|的|[我该]"
 )
-#: A generic name that says no place (区统计局, 市政府办公室, 本单位): which body it is stays unknown.
-GENERIC_NAME = re.compile(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|各|该)")
+#: A generic name that says no place (区统计局, 市政府办公室, 本单位, 街道办事处): which body it is stays unknown.
+GENERIC_NAME = re.compile(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|各|该|街道)")
 #: Parenthesised asides inside a name: (以下简称龙华局), （市政务公开办）.
 ASIDE = re.compile(r"[（(][^）)]{0,20}[）)]")
 #: The opening sentence that names the report: 现公布 / 现将 <agency><year>年…报告.
 OPENING_TITLE = re.compile(
-    r"(?:现将|现公布|现予公布|现予以公布|现发布|现向社会公布|特此公布)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
+    r"(?:现将|现公布|现予公布|现予以公布|现发布|现向社会公布|特此公布|特编制|现编制)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
 )
 #: The sentence that names who compiled the report: 本(年度)报告(…)由 <agency> (根据…)编制.
 COMPILED_BY = re.compile(
@@ -145,9 +156,37 @@ COMPILED_BY = re.compile(
 )
 #: The first sentence whose subject is the body: ``2022年，滨江区统计局坚持…``.
 SUBJECT_OPENING = re.compile(
-    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]\s*)?(?P<agency>{ORG_NAME})"
-    r"(?=坚持|认真|深入|严格|紧紧|紧密|始终|按照|根据|围绕|全面|积极|进一步|持续|高度|以习近平|扎实)"
+    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?(?!度)(?P<agency>{ORG_NAME})"
+    r"(?=坚持|认真|深入|严格|紧紧|紧密|始终|按照|根据|围绕|全面|积极|进一步|持续|高度|以习近平|扎实|不断|切实|大力|着力|聚焦)"
 )
+#: The opening's account of whose work the report covers: 结合(2022年)<agency>(政府)信息公开工作实际 / 年度工作情况.
+WORK_OF = re.compile(
+    rf"结合(?:{YEAR}\s*年度?)?(?P<agency>{ORG_NAME})(?:政府)?(?:信息公开|政务公开)(?:年度)?工作(?:实际|情况)"
+)
+#: A body's name that may be short for a longer one: a place (…区, …县), then two to six characters ending
+#: as a body's name ends (农水局, 人社局).
+ABBREVIATED = re.compile(r"^[\u4e00-\u9fff]{1,12}?[省市区县](?=[\u4e00-\u9fff]{1,5}[局委办厅院]$)")
+#: How many characters the full name may add after each of the short name's (人社局 → 人力资源和社会保障局).
+MAX_GAP = 6
+#: … and before its end, at most: a name that only adds words there (商务局 → 商务综合执法局) is another body.
+LAST_GAP = 3
+#: The rest of a name's last word in full (发改委 → 发展和改革委员会, 人防办 → 人民防空办公室).
+NAME_ENDINGS = {"委": "员会", "办": "公室"}
+#: A town or a 街道 named as its body (茅坪回族镇, 廿三里街道) …
+TOWN = re.compile(r"(?:镇|乡|街道)$")
+#: … and the body's own name after it (…镇人民政府, …街道办事处).
+TOWN_BODY = r"(?:人民政府|办事处)"
+#: A generic name of a county's, a district's or a city's body (县统计局, 区政府办公室): the place is the one
+#: the page names at that level (…县, …区, …市). One body, not two (县委县政府).
+PLACE_GENERIC = re.compile(r"^[县区市](?!场)(?!.*(?:[省区县]|市(?!场)))")
+#: How the text speaks of a place as a whole (全区各级行政机关): a page whose 来源 is a place may be the place's own.
+WHOLE_PLACE = "全{}"
+#: How a body speaks of itself (我局, 本中心): the page is a body's, not a place's.
+SELF_AS_BODY = re.compile(r"[我本](?:局|委|办|厅|中心|院|所|站|队|处|镇|乡|街道|单位|部门|公司)")
+#: How many characters a place's name before its 县/区/市 may have, at most.
+PLACE_CHARS = 7
+#: A document's title in the form of an official document (<agency>关于…的通知): the agency before 关于.
+ISSUER_TITLE = re.compile(rf"^(?P<agency>{ORG_NAME})关于[^，。；]{{2,60}}?(?:通知|通报|报告|意见|决定|方案|函)$")
 #: The contact sentence of a report: 如对本报告有疑问，请与 <agency>（地址…）联系.
 CONTACT = re.compile(
     r"(?:疑问|异议|意见|建议)[^。]{0,40}?(?:请|可|直接)(?:与|联系[：:]?)(?P<agency>[^，。；、：:]{2,40}?)(?:[（(][^）)]*[）)])?(?:联系|[。；（(]|$)"
@@ -343,6 +382,9 @@ def structure_type(lines: list[str], blocks: Sequence[Block]) -> str | None:
     if ANNUAL_TABLE_MARKS.search(text) or ANNUAL_TABLE_MARKS.search(table_text):
         return "annual_report"
     headings = {_heading_text(line) for line in head if len(line) <= 40}
+    headings |= {
+        m.group("heading") for line in head if HEADING.match(line) and (m := RUN_IN_HEADING.match(_heading_text(line)))
+    }
     parts = {name for name, pattern in ANNUAL_HEADINGS for h in headings if pattern.search(h)}
     if len(parts) >= 2 or any(ANNUAL_SELF.search(line) for line in head[:OPENING_LINES]):
         return "annual_report"
@@ -393,9 +435,19 @@ def signature(lines: list[str]) -> str | None:
     return None
 
 
+def _sentence_starts(lines: list[str]) -> list[str]:
+    """Each line, and the text after a sub-heading run into it (``（四）监督保障情况。2021年，县统计局…``)."""
+    starts: list[str] = []
+    for line in lines:
+        starts.append(line)
+        if HEADING.match(line) and (m := RUN_IN_HEADING.match(text := _heading_text(line))):
+            starts.append(text[m.end() :])
+    return starts
+
+
 def compiled_by(lines: list[str]) -> str | None:
-    """The body the opening sentences name: 现公布 <agency>2022年…报告 · 本报告由 <agency> 编制 ·
-    2022年，<agency>坚持…."""
+    """The body the opening sentences name: 现公布 / 特编制 <agency>2022年…报告 · 本报告由 <agency> 编制 ·
+    结合 <agency> 信息公开工作实际 · 2022年，<agency>坚持…."""
     head = lines[:OPENING_LINES]
     for line in head:
         for m in OPENING_TITLE.finditer(line):
@@ -406,8 +458,75 @@ def compiled_by(lines: list[str]) -> str | None:
             if name := body_name(m.group("agency")):
                 return name
     for line in head:
+        for m in WORK_OF.finditer(line):
+            if name := body_name(m.group("agency"), place=True):
+                return name
+    for line in _sentence_starts(head):
         if (subject := SUBJECT_OPENING.match(line)) and (name := body_name(subject.group("agency"))):
             return name
+    return None
+
+
+def _places(lines: list[str], suffix: str) -> set[str]:
+    """The names of the places ending in ``suffix`` (县, 区, 市) that the text names."""
+    found: set[str] = set()
+    for line in lines:
+        for m in re.finditer(suffix, line):
+            end = m.end()
+            for start in range(max(0, end - PLACE_CHARS - 1), end - 1):
+                region = resolve(line[start:end])
+                if region and line[start:end] in (region["county"], region["city"]):
+                    found.add(line[start:end])
+                    break
+    return found
+
+
+def own_place_body(lines: list[str]) -> str | None:
+    """A generic name the opening gives the body (2021年，县统计局坚持…) with the page's own place: the one
+    place of that level the text names (嵩明县 → 嵩明县统计局); none when it names several or none."""
+    for line in _sentence_starts(lines[:OPENING_LINES]):
+        subject = SUBJECT_OPENING.match(line)
+        if subject is None or not PLACE_GENERIC.match(name := ASIDE.sub("", subject.group("agency"))):
+            continue
+        if NOT_IN_A_NAME.search(name) or not BODY_SUFFIX.search(name):
+            return None
+        places = _places(lines, name[0])
+        rest = re.sub(r"^政府", "人民政府", name[1:])  # 区政府办公室: the district's 人民政府's office
+        return body_name(places.pop() + rest) if len(places) == 1 else None
+    return None
+
+
+def place_name(value: str) -> str | None:
+    """The full name of the place a short value names (北京朝阳 → 北京市朝阳区, 嵩明县), or None when the
+    value is not just a county's or a city's name (with its province's or city's before it)."""
+    for written in (value, *(value + s for s in "区县市")):
+        region = resolve(written)
+        unit = region and (region["county"] or region["city"])
+        if not region or not unit:
+            continue
+        stem = unit if written.endswith(unit) else short_name(unit)
+        if not written.removesuffix(unit[len(stem) :]).endswith(stem):
+            continue
+        before = written.removesuffix(unit[len(stem) :])[: -len(stem)]
+        above = [n for n in (region["province"], region["city"]) if n and n != unit]
+        parent = next((n for n in reversed(above) if before and (n == before or short_name(n) == before)), None)
+        if before and parent is None:
+            continue
+        return (parent or "") + unit
+    return None
+
+
+def page_place(fields: Sequence[str], lines: list[str]) -> str | None:
+    """The place the page's 发布机构 / 来源 field names, when the text speaks for the place as a whole
+    (全区…) and never as a body (我局…)."""
+    if any(SELF_AS_BODY.search(line) for line in lines):
+        return None
+    for pattern in PUBLISHER_FIELDS:
+        for line in fields:
+            for m in pattern.finditer(line):
+                place = place_name(m.group("agency"))
+                if place and any(WHOLE_PLACE.format(place[-1]) in text for text in lines):
+                    return place
     return None
 
 
@@ -443,16 +562,48 @@ def header(lines: list[str]) -> str | None:
     return None
 
 
+def title_body(title: str) -> str | None:
+    """The body a title names: ``<agency>2022年…报告`` and the like, or ``<agency>关于…的通知``."""
+    if name := body_name(title_agency(title), place=True):
+        return name
+    m = ISSUER_TITLE.match(_bare_title(title))
+    return body_name(m.group("agency")) if m else None
+
+
+def full_name(name: str, lines: list[str]) -> str:
+    """The full name the text gives a body named short, if it gives one: a town's or a 街道's own body
+    (茅坪回族镇 → 茅坪回族镇人民政府); an abbreviation (温岭市农水局 → 温岭市农业农村和水利局): the same place,
+    then the short name's characters in order with the words they stand for after them, ending as it ends."""
+    if TOWN.search(name):
+        body = re.compile(re.escape(name) + TOWN_BODY)
+        return next((m.group() for line in lines if (m := body.search(line))), name)
+    place = ABBREVIATED.match(name)
+    if place is None:
+        return name
+    short = name[place.end() :]
+    gap = rf"([^\W{re.escape(short[-1])}省区县]{{0,{MAX_GAP}}}?)"
+    ending = NAME_ENDINGS.get(short[-1], "")
+    pattern = re.compile(re.escape(place.group()) + gap.join(re.escape(c) for c in short) + f"(?:{ending})?")
+    for line in lines:
+        for m in pattern.finditer(line):
+            *inner, last = m.groups()
+            # words stand between the short name's characters, not only before its end
+            if any(inner) and len(last) <= LAST_GAP and body_name(m.group()):
+                return m.group()
+    return name
+
+
 def agency_of(
     title: str | None, lines: list[str], furniture: Sequence[str] = (), beside: str | None = None
 ) -> str | None:
     """The issuing body: named in the title, or signed (the fuller of the two wins); failing both,
-    the name beside the title, the opening sentences, the contact sentence, the page's fields."""
-    named = body_name(title_agency(title), place=True) if title else None
+    the name beside the title, the opening sentences, the contact sentence, the page's fields.
+    A name the text also gives in full is given in full."""
+    named = title_body(title) if title else None
     signed = signature(lines)
     if named and signed and named in signed and len(signed) > len(named):
         return signed
-    return (
+    found = (
         named
         or body_name(beside, place=True)
         or signed
@@ -460,7 +611,10 @@ def agency_of(
         or contact(lines)
         or publisher(furniture)
         or header(lines)
+        or own_place_body(lines)
+        or page_place(furniture, lines)
     )
+    return full_name(found, lines) if found else None
 
 
 def _page_fields(blocks: Sequence[Block], furniture: Sequence[str]) -> list[str]:

@@ -36,15 +36,23 @@ AGENCY_TITLES = (
 #: Lines that are page furniture, never part of a document: links, sharing and print buttons, the
 #: 来源/发布时间 line, a breadcrumb (首页 > 政务公开 > 年报), the page's metadata block (索引号,
 #: 发布机构, 文号 …) and a document-sharing site's file card (文档编号, 上传时间 …). Spaces inside a
-#: field name (``索 引 号``) and a leading bullet are allowed.
+#: field name (``索 引 号``), a leading bullet and the page's date before a field (``2023年01月10日 来源：``) are
+#: allowed.
 WEB_DEBRIS = re.compile(
-    r"^[\s•·●▪◆\-–]*(?:推荐访问|相关阅读|相关推荐|相关文章|相关链接|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【打印|【关闭|【字体"
+    r"^[\s•·●▪◆\-–]*(?:\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s+)?(?:推荐访问|相关阅读|相关推荐|相关文章|相关链接|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【打印|【关闭|【字体"
     r"|字号[：:]|文章来源|信息来源[：:]|来源[：:]|发布时间|更新时间|时间[：:]\s*\d{4}-|浏览(?:量|次数|数)|责任编辑|当前位置"
     r"|您(?:当前|现在)?的位置|首页\s*[>›»＞]"
     r"|索\s*引\s*号|发\s*布\s*机\s*构|发文机关|发布单位|发布日期|成文日期|公文生成日期|备注/文号|文\s*号\s*[：:|]"
     r"|主题分类|是否有效|有效性[：:]|信息公开元数据"
     r"|文档编号|上传时间|格式[：:]\s*[A-Za-z]|页数[：:]|大小[：:])"
 )
+#: A breadcrumb whatever its first step (``信息公开专栏 >> 区统计局 >> 年度报告``): three or more
+#: short steps between ``>``, ``>>``, ``›`` or ``»``, no sentence punctuation.
+BREADCRUMB_LINE = re.compile(r"^[^，。；：>›»＞]{1,30}(?:\s*[>›»＞]{1,2}\s*[^，。；：>›»＞]{1,30}){2,}$")
+#: An issuing notice's title (…关于印发〈X〉的通知): the document X it issues follows it, in the same document.
+ISSUING_NOTICE = re.compile(r"(?:印发|转发|公布)[^，。；]*的?通知$")
+#: The quotes around a title named inside a line (《X》, 〈X〉, <X>).
+TITLE_QUOTES = re.compile(r"[《》〈〉<>]")
 NOT_A_TITLE = re.compile(r"汇编|下面是|小编|供大家参考|全文完整|范文|精选")
 MAX_TITLE = 60
 MIN_BODY_CHARS = 40
@@ -97,7 +105,9 @@ def is_agency_title(text: str) -> bool:
 
 
 def _is_furniture(block: Block) -> bool:
-    return isinstance(block, Paragraph) and len(block.text) < 100 and WEB_DEBRIS.match(block.text) is not None
+    if not isinstance(block, Paragraph) or len(block.text) >= 100:
+        return False
+    return WEB_DEBRIS.match(block.text) is not None or BREADCRUMB_LINE.match(block.text.strip()) is not None
 
 
 def drop_debris(blocks: list[Block]) -> tuple[list[Block], list[str]]:
@@ -213,17 +223,37 @@ def _title_key(block: Block) -> tuple[str, str] | None:
     return agency, year.group() if year else ""
 
 
+def _issued_by(notice: Block, title: Block, between: list[Block]) -> bool:
+    """Whether ``title`` is the document an issuing notice issues: the notice's title names it
+    (关于印发X的通知), or its text does (现将《X》印发给你们)."""
+    if not isinstance(notice, Paragraph) or not isinstance(title, Paragraph):
+        return False
+    head, name = clean_line(notice.text), TITLE_QUOTES.sub("", clean_line(title.text))
+    if not ISSUING_NOTICE.search(head) or len(name) < 4:
+        return False
+    return name in TITLE_QUOTES.sub("", head) or any(
+        isinstance(b, Paragraph) and f"《{name}》" in b.text for b in between
+    )
+
+
 def segment(blocks: list[Block]) -> list[Segment]:
     """Split blocks into documents at titles naming an agency.
 
     A file whose titles all name one agency and year (a page that repeats its title) is one
-    document, and so is a file with fewer than two such titles. Each document keeps the furniture
+    document, and so is a file with fewer than two such titles; an issuing notice and the document
+    it issues (关于印发X的通知, then X) are one document. Each document keeps the furniture
     lines dropped from inside it; those before the first document of a compilation belong to the
     page, not to a document.
     """
     blocks, dropped = _drop_furniture(join_split_titles(split_run_in_titles(blocks)))
     notes = _furniture_note(dropped)
-    keyed = [(i, k) for i, b in enumerate(blocks) if (k := _title_key(b)) is not None]
+    keyed: list[tuple[int, tuple[str, str]]] = []
+    for i, block in enumerate(blocks):
+        if (k := _title_key(block)) is None:
+            continue
+        if keyed and _issued_by(blocks[keyed[-1][0]], block, blocks[keyed[-1][0] + 1 : i]):
+            continue  # the document a notice issues belongs to the notice
+        keyed.append((i, k))
     if len({k for _, k in keyed}) < 2:
         return [Segment(0, blocks, notes, [t for _, t in dropped])]
     starts = [i for n, (i, k) in enumerate(keyed) if n == 0 or keyed[n - 1][1] != k]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisc.metadata import body_name
+from govdisc.metadata import body_name, full_name, metadata, own_place_body, page_place, place_name
 from govdisc.model import Document, Paragraph
 from govdisc.pipeline import extract_document
 from govdisc.segment import segment, title_agency
@@ -66,6 +66,8 @@ def test_furniture_before_the_first_document_of_a_compilation_belongs_to_no_docu
         ("市市场监督管理局龙华监管局", None),  # a14's breadcrumb: no city named
         ("本单位政府信息公开受理机构", None),  # s12's contact sentence
         ("网友投稿", None),  # s21's 来源: not a body
+        ("廿三里街道", "廿三里街道"),  # a04, line 5: a 街道 is a body
+        ("街道办事处", None),  # no 街道 named
     ],
 )
 def test_only_a_name_with_the_shape_of_a_body_is_an_agency(name: str, want: str | None) -> None:
@@ -77,3 +79,100 @@ def test_the_year_s_du_never_starts_an_agency() -> None:
     no agency (not ``度政府``)."""
     assert title_agency("2022年度政府信息公开年度报告") is None
     assert title_agency("2022年度螅镇政府信息公开工作年度报告") == "螅镇"  # a18, line 2
+
+
+def _meta(lines: list[str]) -> tuple[str | None, int | None, str]:
+    (seg,) = segment([Paragraph(line) for line in lines])
+    meta = metadata(seg.blocks, seg.furniture)
+    return meta.agency, meta.year, meta.doc_type
+
+
+def test_a_breadcrumb_is_furniture_whatever_its_first_step() -> None:
+    """A breadcrumb of ``>>`` steps that starts with a column's name, not 首页: dropped from the text (not
+    taken for a rules title), and the body it names read from it."""
+    crumb = "某某区政府信息公开专栏 >> 某某区统计局 >> 政府信息公开制度"
+    lines = [crumb, "2022年政府信息公开工作年度报告", "一、总体情况"]
+    (seg,) = segment([Paragraph(line) for line in lines])
+    assert seg.furniture == [crumb]
+    assert _meta(lines) == ("某某区统计局", 2022, "annual_report")
+
+
+def test_the_page_s_date_before_its_source_field_is_furniture() -> None:
+    lines = ["2023年01月10日 来源：某某区统计局", "2022年政府信息公开工作年度报告", "一、总体情况"]
+    (seg,) = segment([Paragraph(line) for line in lines])
+    assert seg.furniture == [lines[0]]
+    assert _meta(lines)[0] == "某某区统计局"
+
+
+def test_a_notice_and_the_document_it_issues_are_one_document() -> None:
+    """关于印发X的通知, its text and signature, then X: one record, the notice's agency, X's type."""
+    lines = [
+        "某某县人民政府办公室关于印发某某县2022年政务公开工作要点的通知",
+        "各乡镇人民政府，县政府各部门：",
+        "现将《某某县2022年政务公开工作要点》印发给你们，请结合实际认真贯彻落实。",
+        "某某县人民政府办公室",
+        "2022年7月1日",
+        "某某县2022年政务公开工作要点",
+        "一、总体要求",
+        "以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，进一步提升政务公开质量。",
+    ]
+    assert _summary(lines) == [("某某县人民政府办公室", 2022, "work_plan", {})]
+
+
+@pytest.mark.parametrize(
+    ("lines", "agency"),
+    [
+        # 特编制 <agency><year>年…年度报告: the opening names the report and its body.
+        (
+            ["根据《中华人民共和国政府信息公开条例》要求，特编制某某市档案馆2023年政府信息公开工作年度报告。"],
+            "某某市档案馆",
+        ),
+        # <year>年<街道> with no comma, and the 街道's 办事处 named further on.
+        (
+            ["一、总体情况", "2025年某某街道积极推进政府信息公开工作。", "某某街道办事处按要求公开了部门预算。"],
+            "某某街道办事处",
+        ),
+        # A generic subject after a sub-heading run into its paragraph, with the one county named.
+        (
+            ["（四）监督保障情况。2021年，县统计局积极完善工作机制。", "通过嵩明县人民政府网站公开信息。"],
+            "嵩明县统计局",
+        ),
+    ],
+)
+def test_agency_from_the_opening_forms(lines: list[str], agency: str) -> None:
+    assert _meta(lines)[0] == agency
+
+
+def test_a_generic_name_with_two_places_of_its_level_stays_unknown() -> None:
+    assert own_place_body(["2022年，县统计局坚持依法公开。", "嵩明县和富民县"]) is None
+    assert own_place_body(["2022年，县统计局坚持依法公开。", "嵩明县和昆明市"]) == "嵩明县统计局"
+
+
+@pytest.mark.parametrize(
+    ("value", "want"),
+    [
+        ("北京朝阳", "北京市朝阳区"),  # a city's short name, then a district's
+        ("云南嵩明", "云南省嵩明县"),
+        ("嵩明县", "嵩明县"),
+        ("鼓楼", None),  # several 鼓楼区: which one is unknown
+        ("网友投稿", None),  # s21's 来源
+        ("北京发布", None),  # a place, then words that are not a place
+    ],
+)
+def test_the_place_a_source_field_names(value: str, want: str | None) -> None:
+    assert place_name(value) == want
+
+
+def test_a_place_as_source_is_the_page_s_only_when_the_text_speaks_for_the_place() -> None:
+    fields = ["来源：北京朝阳"]
+    assert page_place(fields, ["全区各级行政机关共受理政府信息公开申请20件。"]) == "北京市朝阳区"
+    assert page_place(fields, ["我局共受理政府信息公开申请20件。"]) is None  # a body's page
+    assert page_place(fields, ["共受理政府信息公开申请20件。"]) is None  # nothing says whose
+
+
+def test_a_short_name_is_given_in_full_when_the_text_gives_it() -> None:
+    assert full_name("某某区文旅局", ["2022年，某某区文化和旅游局认真落实条例。"]) == "某某区文化和旅游局"
+    # Seeds 001: 人民政府 stands between the place and the name, so the short name's characters do not
+    # follow the place: kept as the title gives it.
+    assert full_name("温岭市发改局", ["温岭市人民政府发展和改革局"]) == "温岭市发改局"
+    assert full_name("某某区统计局", ["某某区统计局"]) == "某某区统计局"
