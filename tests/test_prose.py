@@ -7,6 +7,7 @@ run alone in ``test_catalogue.py``; these are the sentences where rules meet.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from govdisc import pipeline
 from govdisc.metrics import PROSE_RULES
 from govdisc.metrics.schema import Concept, Rule
+from govdisc.metrics.vocabulary import CHANNEL
 from govdisc.model import Document, Paragraph
 from govdisc.normalize import normalize_text
 from govdisc.parse import find_counts
@@ -56,6 +58,29 @@ def test_count_of_another_year_is_not_this_years():
 def test_year_total_wins_over_a_channel_count():
     text = "政务微博发布信息1584条。全年共主动公开政府信息640条。"
     assert counts(text)["published.items"] == 640
+
+
+@pytest.mark.parametrize(
+    ("lead", "channel"),
+    [
+        ("二是通过美篇、微信等发布信息", True),  # a17: new media only
+        ("区级政务微信发布信息", True),  # s18
+        ("我局通过政府网站、微信公众号、抖音等平台发布各类信息", False),  # samples 001: the website among them
+        ("2022年,廿三里街道通过义乌市政府门户网站政务信息公开专栏、政务微信等平台发布信息", False),  # a04
+        (
+            "通过政府门户网站、政务公开栏、档案查询点、广播、电视、短信平台、电子屏、社会活动日、新媒体平台等形式主动公开政府信息",
+            False,
+        ),
+    ],
+)
+def test_a_list_of_channels_is_one_channel_only_when_all_are_new_media(lead, channel):
+    assert bool(re.search(CHANNEL, lead)) is channel
+
+
+def test_counts_in_the_section_on_managing_information_are_not_items_published():
+    line = "经开区政府信息公开日常工作完成情况良好,2021年共发布10条政策类文件,解读材料同步发布,并进行关联。公开动态信息270条,群众依申请公开信息的申请0次。"  # s18
+    assert counts(line, year=2021) == {"published.items": 270}
+    assert counts(f"(三)政府信息管理\n{line}", year=2021) == {}
 
 
 def test_zero_does_not_override_inside_a_counted_clause():

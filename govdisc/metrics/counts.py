@@ -8,7 +8,16 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 from __future__ import annotations
 
 from .schema import Term, concept, zero
-from .vocabulary import AUDIT, COUNT_ROW, CUMULATIVE, NUMBERED, PART_OR_CHANNEL, SUB_NUMBERED
+from .vocabulary import (
+    AUDIT,
+    COUNT_ROW,
+    CUMULATIVE,
+    NEW_MEDIA,
+    NEW_MEDIA_BEFORE,
+    NUMBERED,
+    PART_OR_CHANNEL,
+    SUB_NUMBERED,
+)
 
 KEYS = {
     "published.items": ("主动公开信息", "items published"),
@@ -24,18 +33,38 @@ KEYS = {
 _VERB = r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布|刊发|推送|新增|更新)(?:发布|公开)?(?:了)?"
 #: What is published: information (政府信息, 政务信息, 各类信息, 信息数) or the documents of a township (政务文件).
 _INFO = r"(?:各类|各项)?(?:政府|政务)?(?:公开)?信息(?:数|数量|总数|总量)?|政务文件"
+#: Right before 信息主动公开: the clause start, a year or the body (本单位信息主动公开), never a topic (财政信息).
+_OWN = r"(?:^|(?<=[年度镇乡道局委办区县市府位关心所站]))"
 #: Between the verb and what is published: more verbs (采集、发布、修订信息; 新增和更新) and the owner
 #: (市局政务信息), never a topic (就业信息, 疫情防控类信息 are a part).
 _GAP = r"(?:[、和及与](?:采集|修订|更新|发布|公开|报送|新增)){0,3}(?:本级|本单位|本机关|我局|本局|市局|县局|区局)?"
 _ITEM_UNITS = r"条|篇|件|则|个|份"
+#: The units of a list of things published (政府文件、政策解读等信息55条), never of the parts of a report
+#: (概述、……、存在问题和改进措施6个部分) or of files.
+_LIST_UNITS = r"条|篇|则"
 _INTERPRETATION_UNIT = r"个|条|篇|次|件|期|份"
 _PROPOSAL_UNIT = r"件|条|个|份"
 #: Suggestions and proposals counted together (人大代表建议和政协提案N件): a figure of neither.
 _COMBINED = r"(?:建议|议案)[和及与、](?:市|区|县)?政协|提案[和及与、](?:市|区|县)?人大"
 #: What stops an items count from being the year's: another channel or a part, an audit.
 _NOT_ITEMS = f"{PART_OR_CHANNEL}|{AUDIT}"
-#: Channels, when several platforms are summed (目录和专题专栏共188条): a sum over channels is a total.
-_CHANNELS = r"微博|微信|公众号|新媒体|抖音|快手|头条|视频号|客户端|小程序|APP|App"
+#: What stops an items count from being the year's, said anywhere before it in its sentence: a
+#: cumulative figure, new-media channels (通过美篇、微信等平台，……，发布信息N条).
+_NOT_ITEMS_BEFORE = f"{CUMULATIVE}|{NEW_MEDIA_BEFORE}"
+#: The section of an annual report on managing information (（三）政府信息管理): what it counts (a column's
+#: entries, catalogues updated, files marked void) is not what the year published.
+_NOT_ITEMS_SECTION = r"政府信息管理"
+#: One thing of a list of what is published (政府文件、政策解读、财政预决算公开).
+_LISTED = r"[^，。；,;\d、等]{1,12}"
+#: A list of what is published, its things summed: ``A、B、C等(方面)(信息)`` or ``A、B和C信息``.
+_LIST = (
+    rf"(?:涉及|关于|围绕)?(?:{_LISTED}、)+{_LISTED}?"
+    rf"(?:等(?:方面|领域|类)?(?:的)?(?:{_INFO})?|(?:方面|领域|类)?(?:的)?(?:{_INFO}))"
+)
+#: Decisions published as a list of their own (行政许可、行政处罚信息; 核准意见): not the items the office publishes.
+_DECISIONS = r"许可|处罚|强制|核准|双公示"
+#: A count beside another count of items in its sentence (工作动态信息270条，人事信息28条) is a category of a list.
+_ITEMS_COUNT = r"\d\s*(?:余|多)?\s*(?:条|篇)"
 #: The bounds above which a count read from prose cannot be right (no office publishes ten
 #: million items a year; a province's interpretations or press conferences stay far below a million).
 ITEMS_LIMIT = 10**7
@@ -46,7 +75,7 @@ FEES_LIMIT = 10**7
 PROSE = (
     concept(
         "published.items",
-        rf"{_VERB}{_GAP}(?:{_INFO})",
+        rf"{_VERB}(?:的)?{_GAP}(?:{_INFO})",
         reads={
             "全年共发布公开信息892条。": 892,
             "全年在市政府信息公开网站上公开信息六十八条。": 68,
@@ -74,6 +103,7 @@ PROSE = (
             "今年共开展两次全面政务公开信息排查,共排查各单位今年在政府网站上公布信息24875条",
             "截至2019年底,累计主动公开政府信息64627条。",
             "区级政务微信发布信息1321条,总阅读数49.7万",
+            "二是通过美篇、微信等发布信息168条;",
             "在“龙岗政府在线”门户网站公开重点领域信息1397条",
             "2013年度没有依申请公开信息的情况。不予公开信息有10条",
             "2022年,共发布就业信息92条。",
@@ -81,12 +111,13 @@ PROSE = (
         ),
         units=_ITEM_UNITS,
         unless=_NOT_ITEMS,
-        unless_before=CUMULATIVE,
+        unless_before=_NOT_ITEMS_BEFORE,
+        unless_heading=_NOT_ITEMS_SECTION,
         limit=ITEMS_LIMIT,
     ),
     concept(
         "published.items",
-        r"(?:政府|政务)信息(?:主动)?公开",
+        rf"(?:政府|政务)信息(?:主动)?公开|{_OWN}信息主动公开",
         reads={
             "2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条": 566,
             "2019年度完成政府信息公开301条。": 301,
@@ -94,7 +125,8 @@ PROSE = (
         rejects=("全年新收政府信息公开申请数量0件",),
         units="条|篇",
         unless=f"{_NOT_ITEMS}|申请",
-        unless_before=CUMULATIVE,
+        unless_before=_NOT_ITEMS_BEFORE,
+        unless_heading=_NOT_ITEMS_SECTION,
         limit=ITEMS_LIMIT,
     ),
     concept(
@@ -104,7 +136,8 @@ PROSE = (
         units=_ITEM_UNITS,
         rank=2,
         unless=_NOT_ITEMS,
-        unless_before=CUMULATIVE,
+        unless_before=_NOT_ITEMS_BEFORE,
+        unless_heading=_NOT_ITEMS_SECTION,
         limit=ITEMS_LIMIT,
     ),
     concept(
@@ -113,13 +146,44 @@ PROSE = (
         reads={"2024年,主动公开政府信息公开目录和我局专题专栏共188条。": 188},
         rejects=("二是通过美篇、微信等发布信息168条;",),
         units=_ITEM_UNITS,
-        unless=f"{_CHANNELS}|{AUDIT}",
-        unless_before=CUMULATIVE,
+        unless=f"{NEW_MEDIA}|{AUDIT}",
+        unless_before=_NOT_ITEMS_BEFORE,
+        unless_heading=_NOT_ITEMS_SECTION,
+        limit=ITEMS_LIMIT,
+    ),
+    concept(
+        "published.items",
+        rf"{_VERB}{_LIST}",
+        reads={
+            "2022年,通过政府网站公开政府文件、政策解读、财政预决算公开等信息55条。": 55,
+        },
+        rejects=(
+            "于重点项目栏目公开可行性研究报告、初步设计报告、节能评估审查意见等批准信息559条",
+            "(一)通过信用(蓬江)网依法公开投资建设项目基本信息、招标项目基本信息及项目招标核准意见、人防报建核准等信息27条。",
+        ),
+        units=_LIST_UNITS,
+        rank=0,
+        unless=rf"{_NOT_ITEMS}|(?<!各)栏目|{_DECISIONS}",
+        unless_before=_NOT_ITEMS_BEFORE,
+        unless_heading=_NOT_ITEMS_SECTION,
+        limit=ITEMS_LIMIT,
+    ),
+    concept(
+        "published.items",
+        rf"{_VERB}{_GAP}(?:工作|政务)?动态(?:类)?(?:信息)?",
+        reads={"公开动态信息270条,群众依申请公开信息的申请0次。": 270},
+        rejects=("2023年,共主动公开信息197篇,其中公开政务(工作)动态类信息67篇,公开征求意见2篇",),
+        units="条|篇",
+        then=rf"(?![^。]*?{_ITEMS_COUNT})",
+        rank=-1,
+        unless=_NOT_ITEMS,
+        unless_before=rf"{_NOT_ITEMS_BEFORE}|{_ITEMS_COUNT}",
+        unless_heading=_NOT_ITEMS_SECTION,
         limit=ITEMS_LIMIT,
     ),
     concept(
         "published.policy_interpretations",
-        r"(?:发布|公开|开展|制作|推出|编发|撰写|刊发)(?:了)?(?:各类|各种)?政策解读(?:材料|信息|文章|稿件|稿)?",
+        r"(?:发布|公开|开展|制作|推出|编发|撰写|刊发)(?:了)?(?:相应|相关|配套)?(?:的)?(?:各类|各种)?(?:形式)?(?:的)?政策解读(?:材料|信息|文章|稿件|稿)?",
         reads={
             "2022年,共发布政策解读76个。": 76,
             "共发布各类政策解读6条": 6,

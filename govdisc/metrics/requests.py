@@ -107,6 +107,9 @@ _ABOUT_REQUESTS = r"申请"
 #: Counts that are not of requests for information: other matters, and cases arising from requests.
 _NOT_REQUESTS = f"{OTHER_MATTERS}|复议|诉讼|因"
 _GAP = r"[^，。；,;\d因]"
+#: What a request asks, said as a verb phrase (要求公开政府信息的申请, 申请公开的信息);
+#: not 不予公开, 予以公开, 主动公开, 部分公开 政府信息 (answers, or proactive publication).
+_ASKED = r"(?:(?:要求|申请)?(?<![不予以动分])公开政府信息|(?:要求|申请)公开(?:其[它他])?(?:的)?(?:政府)?(?:信息)?)"
 #: No number of requests an office receives or answers in a year comes near a million.
 REQUESTS_LIMIT = 10**6
 
@@ -120,7 +123,7 @@ def _request_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any)
 PROSE = (
     _request_count(
         "requests.received.total",
-        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?{_REQUEST}(?:的)?(?:申请|事项)?(?:数量|数)?",
+        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项)?|{_ASKED}(?:的)?申请)(?:数量|总数|数)?",
         reads={
             "收到依申请公开事项1件": 1,
             "共受理政府公开申请1宗": 1,
@@ -169,8 +172,9 @@ PROSE = (
     ),
     zero(
         "requests.received.total",
-        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|公开政府信息)(?:的)?(?:政府)?(?:信息)?"
-        rf"(?:的)?(?:申请|事项|内容|件|情况)(?![^，。；,;]{{0,4}}(?:引起|导致|产生))",
+        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|{_ASKED})"
+        rf"(?:(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请|事项|内容|件|情况)|(?:的)?(?:政府)?(?:信息)?(?<=信息)(?=[，。；,;]|$))"
+        rf"(?![^，。；,;]{{0,4}}(?:引起|导致|产生))",
         reads=(
             "2021年我委没有收到政府信息公开申请,但我委已制定严格规章制度",
             "截止至2022年12月16日,我局未收到依申请公开内容。",
@@ -234,7 +238,7 @@ PROSE = (
     ),
     _request_count(
         "requests.processed_total.total",
-        rf"(?:已|共|均|全部|按期|依法|依规|依法依规)*(?:办结|答复|办理完结|办理完毕|完成答复|答复办理|答复处理|处理完毕)(?:了)?"
+        rf"(?:已|共|均|全部|按期|依法|依规|依法依规)*(?:办结|答复|办理完结|办理完毕|完成答复|答复办理|答复处理|处理完毕|办理(?:总)?(?:数量|数))(?:了)?"
         rf"(?:的)?(?:{_GAP}{{0,8}}?{_REQUEST}(?:的)?申请)?",
         reads={
             "共收到政府信息公开申请162件,上年度结转1件,办结159件,结转下年度办理4件。": 159,
@@ -246,7 +250,7 @@ PROSE = (
     ),
     _request_count(
         "requests.granted.total",
-        r"(?<!部分)(?<!不)(?:同意公开|予以公开|全部公开)(?:的)?",
+        r"(?<!部分)(?<!不)(?:同意公开|予以公开|全部公开)(?:答复)?[”\"]?(?:的)?",
         reads={
             "本年度提出申请的24件中,同意公开的7件,部分公开的7件": 7,
             "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件,无法提供4件": 3,

@@ -85,10 +85,11 @@ class Concept:
     the lead must end with ``cue`` (link words such as 共 or 为 may stand between); ``units``
     the number's unit must be; ``then``, when given, must follow the unit (``收到106件 | 信息公开申请``);
     ``topic`` must be found in the sentence or in the heading of its section (``（二）依申请公开情况``).
-    ``unless`` in the lead, or ``unless_before`` in the sentence before the number, make it a
-    false friend. ``after`` names the keys the nearest count read before it in its sentence must
-    have (``其中结果维持6件`` after ``行政复议7件``); with ``takes_previous`` the clause holds no
-    number and gives that previous count to ``key`` (``行政复议5件，均予以维持``).
+    ``unless`` in the lead, ``unless_before`` in the sentence before the number, or
+    ``unless_heading`` in the heading of its section (``（三）政府信息管理``) make it a false
+    friend. ``after`` names the keys the nearest count read before it in its sentence must have
+    (``其中结果维持6件`` after ``行政复议7件``); with ``takes_previous`` the clause holds no number
+    and gives that previous count to ``key`` (``行政复议5件，均予以维持``).
 
     Among a document's statements of a key the highest rank wins (a stated whole — 全年, 共 — adds
     one, a part — after 其中 — loses one), then the first; with ``agree`` the statements of the
@@ -105,6 +106,7 @@ class Concept:
     topic: str | None = None
     unless: str | None = None
     unless_before: str | None = None
+    unless_heading: str | None = None
     after: tuple[str, ...] = ()
     takes_previous: bool = False
     rank: int = 1
@@ -137,6 +139,10 @@ class Concept:
     @cached_property
     def unless_before_regex(self) -> re.Pattern[str] | None:
         return re.compile(self.unless_before) if self.unless_before else None
+
+    @cached_property
+    def unless_heading_regex(self) -> re.Pattern[str] | None:
+        return re.compile(self.unless_heading) if self.unless_heading else None
 
 
 #: A prose rule of either form.

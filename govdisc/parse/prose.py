@@ -32,7 +32,7 @@ CLAUSE_MARK = re.compile(r"[，,：:]")
 #: A count of something (a number with a counting unit): a clause holding one is not a statement of zero.
 A_COUNT = re.compile(r"\d+\s*(?:件|起|宗|次|个|条|篇|项|份|元)|[一二两三四五六七八九十百千]+(?:件|起|宗)")
 MAX_EVIDENCE = 120
-#: The ends of a whole sentence (a semicolon only ends a clause: 收到申请7件；予以公开3件 is one statement).
+#: The ends of a whole sentence (a semicolon only ends a clause: 收到申请7件；办结7件 is one statement).
 FULL_STOP = re.compile(r"[。！？!?\n]")
 #: A number with a counting unit, not the tail of a longer number.
 COUNT = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿]){NUMBER}\s*(?P<unit>{COUNT_UNITS})")
@@ -152,7 +152,7 @@ def find_counts(
                     heading = sentence
                 if COUNT.search(sentence):
                     context = "\n".join((heading, *before[-TOPIC_REACH:]))
-                    for found in _Reader(sentence, page, context, year, notes).read(concepts):
+                    for found in _Reader(sentence, page, heading, context, year, notes).read(concepts):
                         candidates.setdefault(found.key, []).append(found)
                     before.append(sentence)
         if patterns and anywhere.search(text):
@@ -184,6 +184,8 @@ class _Reader:
 
     sentence: str
     page: int | None
+    #: The heading of the section the sentence is in ("" before the first).
+    heading: str
     #: The heading of its section and the sentences with counts before it in its paragraph: where its topic may be.
     context: str
     year: int | None
@@ -243,6 +245,8 @@ class _Reader:
         if c.unless_regex is not None and c.unless_regex.search(lead):
             return False
         if c.unless_before_regex is not None and c.unless_before_regex.search(self.sentence, 0, at):
+            return False
+        if c.unless_heading_regex is not None and c.unless_heading_regex.search(self.heading):
             return False
         if c.after and not (self.reads and self.reads[-1][2] in c.after):
             return False
