@@ -186,3 +186,11 @@ def test_the_catalogues_bounds():
     assert limits["requests.received.total"] == 10**6
     assert limits["review.total"] == limits["litigation.total"] == 10**5
     assert all(limit is not None for limit in limits.values())
+
+
+@pytest.mark.parametrize(
+    "phrase", ["未发生行政复议被纠错案件", "未发生行政复议、诉讼被纠错案件", "未发生行政诉讼败诉案件"]
+)
+def test_an_outcome_that_did_not_happen_is_no_zero_of_cases(phrase):
+    """No corrected (or lost) case says nothing of how many cases there were."""
+    assert counts(f"2022年{phrase}。", year=None) == {}

@@ -53,8 +53,11 @@ _LITIGATION_SPLIT = (
 )
 #: Reconsideration and litigation named together without 行政 (相关行政复议、诉讼情况; 未发生…复议、诉讼).
 _BOTH = r"复议[、和及与或](?:行政)?诉讼"
-#: After 未发生行政复议: an outcome that did not happen (未发生行政复议被纠错案件) says nothing of how many cases.
-_NOT_AN_OUTCOME = r"(?![^，。；,;]{0,3}(?:纠错|纠正|败诉|撤销|确认违法))"
+#: After 未发生行政复议: an outcome that did not happen (未发生行政复议被纠错案件, 未发生行政复议、诉讼被纠错的)
+#: says nothing of how many cases there were.
+_NOT_AN_OUTCOME = (
+    r"(?!(?:[、和及与或](?:行政)?(?:诉讼|复议)(?:案件)?)?[^，。；,;]{0,3}(?:纠错|纠正|败诉|撤销|确认违法))"
+)
 
 
 def _case_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
