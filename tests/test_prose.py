@@ -194,3 +194,14 @@ def test_the_catalogues_bounds():
 def test_an_outcome_that_did_not_happen_is_no_zero_of_cases(phrase):
     """No corrected (or lost) case says nothing of how many cases there were."""
     assert counts(f"2022年{phrase}。", year=None) == {}
+
+
+def test_a_whole_word_after_a_list_sums_the_list_not_the_year():
+    """合计 after a list of several (…、…等) sums that list (excerpts/a17, its 四是 clause): no stated whole."""
+    from govdisc.parse.prose import _states_whole
+
+    assert not _states_whole(
+        "四是通过机关及各村的政务、村务公开栏公开低保评议发放、扶贫领域、安全知识等方面的政务信息合计"
+    )
+    assert _states_whole("2022年,全镇政府信息公开")
+    assert _states_whole("全年共发布公开信息")

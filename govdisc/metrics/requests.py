@@ -107,6 +107,8 @@ _ABOUT_REQUESTS = r"申请"
 #: Counts that are not of requests for information: other matters, and cases arising from requests.
 _NOT_REQUESTS = f"{OTHER_MATTERS}|复议|诉讼|因"
 _GAP = r"[^，。；,;\d因]"
+#: After 申请: the cases that arise from requests (申请引起的行政复议; 有关…申请的行政复议、诉讼), not the requests.
+_ARISING = r"引起|导致|产生|(?:行政)?复议|(?:行政)?诉讼"
 #: What a request asks, said as a verb phrase (要求公开政府信息的申请, 申请公开的信息);
 #: not 不予公开, 予以公开, 主动公开, 部分公开 政府信息 (answers, or proactive publication).
 _ASKED = r"(?:(?:要求|申请)?(?<![不予以动分])公开政府信息|(?:要求|申请)公开(?:其[它他])?(?:的)?(?:政府)?(?:信息)?)"
@@ -174,7 +176,7 @@ PROSE = (
         "requests.received.total",
         rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|{_ASKED})"
         rf"(?:(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请|事项|内容|件|情况)|(?:的)?(?:政府)?(?:信息)?(?<=信息)(?=[，。；,;]|$))"
-        rf"(?![^，。；,;]{{0,4}}(?:引起|导致|产生))",
+        rf"(?![^，。；,;]{{0,4}}(?:{_ARISING}))",
         reads=(
             "2021年我委没有收到政府信息公开申请,但我委已制定严格规章制度",
             "截止至2022年12月16日,我局未收到依申请公开内容。",

@@ -30,6 +30,8 @@ COUNTS = r"(?:件|条|篇|次|场|宗|起|个|项|份|则|期|例)"
 CLAUSE_MARKS = "，,；;：:（）()"
 #: A stated whole: a count with these words right before it states the year's (or the body's) total.
 WHOLE = r"全年|全(?:省|市|区|县|镇|乡|局|委|办)|(?<![公中])共(?![享同建青产性])|合计|总计"
+#: A list of several (区新闻网、区人大网…等): a whole word after it in a count's lead sums that list, not the year.
+LISTED = r"、[^，。；,;]{1,30}?等"
 #: A part: a count after these words in its sentence is a part of something stated before it.
 PART = r"其中|包括|包含|含(?!有)"
 #: New-media channels: accounts and apps beside the government website.
@@ -44,9 +46,11 @@ _BY = r"通过|依托|利用|借助|运用|在"
 #: Before a count, in the words before its number, these make it another channel, a subset or a period.
 #: A channel or a thematic column (not the 政府信息公开专栏 itself); one named in a list of several that
 #: are not all new media (政府网站、微信公众号等平台; 新媒体平台等形式) is one of those summed.
+#: A column of the website that is one kind of information (规划计划类栏目), not its disclosure column or all of them.
+_COLUMN = r"(?<![各全])(?<!政府信息公开)(?<!政务信息公开)(?<!政务公开)(?<!信息公开)栏目"
 CHANNEL = (
     r"(?:(?<!政府信息公开)(?<!政务信息公开)(?<!政务公开)专栏|专题|专区|"
-    rf"{NEW_MEDIA})(?![^，。；,;]{{0,6}}等)|(?:^|{_BY}){_NEW_MEDIA_CHANNELS}"
+    rf"{NEW_MEDIA}|{_COLUMN})(?![^，。；,;]{{0,6}}等)|(?:^|{_BY}){_NEW_MEDIA_CHANNELS}"
 )
 #: New-media channels named earlier in a count's sentence, with no semicolon between: the count is theirs
 #: (通过美篇、微信等平台，……，发布信息N条).

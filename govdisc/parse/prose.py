@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from govdisc.metrics.schema import Concept, ProseRule, Rule
-from govdisc.metrics.vocabulary import CLAUSE_MARKS, COUNT_UNITS, PART, WHOLE
+from govdisc.metrics.vocabulary import CLAUSE_MARKS, COUNT_UNITS, LISTED, PART, WHOLE
 from govdisc.model import Evidence
 from govdisc.numbers import NUMBER, Quantity, quantity
 from govdisc.text import HEADING, SENTENCE_BREAK, YEAR_WRITTEN
@@ -38,6 +38,7 @@ FULL_STOP = re.compile(r"[。！？!?\n]")
 COUNT = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿]){NUMBER}\s*(?P<unit>{COUNT_UNITS})")
 _LEAD_END = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 _WHOLE = re.compile(WHOLE)
+_LISTED = re.compile(LISTED)
 _PART = re.compile(PART)
 #: Only the words this close before a number are its lead.
 MAX_LEAD = 200
@@ -105,6 +106,12 @@ class Clauses:
             a = max(a, end - MAX_EVIDENCE + 10)
             b = min(b, a + MAX_EVIDENCE)
         return self.sentence[a:b].strip()
+
+
+def _states_whole(lead: str) -> bool:
+    """Whether a count's lead states a whole (全年, 共): not the sum of a list named before it (…、…等共计)."""
+    whole = _WHOLE.search(lead)
+    return whole is not None and not _LISTED.search(lead, 0, whole.start())
 
 
 def _other_year(text: str, year: int | None) -> bool:
@@ -212,7 +219,7 @@ class _Reader:
             if q is None:
                 continue
             lead = s[start : m.start()]
-            rank_change = (1 if _WHOLE.search(lead) else 0) - (1 if part_at < m.start() else 0)
+            rank_change = (1 if _states_whole(lead) else 0) - (1 if part_at < m.start() else 0)
             here: dict[str, Found] = {}  # per key, the best-ranked concept that reads this count
             for c in counting:
                 if not c.units_regex.fullmatch(m.group("unit")) or not c.lead_regex.search(lead):
