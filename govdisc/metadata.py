@@ -4,19 +4,23 @@ Each field is read from the best place the document offers and left empty when n
 
 - **agency**: the title (<agency>2022年…报告, <agency>关于…的通知); the name on the line above or below a
   title that does not name one; the signature (at the end, or above the date of an issuing notice); the
-  opening sentence (现公布 / 特编制 X 2022年…报告, 本报告由 X 编制, 结合 X 信息公开工作实际, 2022年，X坚持…,
-  also after a sub-heading run into its paragraph); the contact sentence (请与 X 联系); the page's
-  发布机构 / 来源 field; its breadcrumb. A name read from the text must have the shape of a body's name
-  (…局, …委员会, …办公室, …人民政府, …街道 …), never a sentence fragment or a generic 区统计局. Failing
-  all of them: a generic name the opening gives the body (县统计局坚持…) with the one place of its level
-  the page names (嵩明县卫生健康局); the place a 来源 field names (北京朝阳 → 北京市朝阳区) when the text speaks
-  for the place as a whole (全区…) and never as a body (我局…). A name the text also gives in full is
-  given in full (温岭市农水局 → 温岭市农业农村和水利局, 茅坪回族镇 → 茅坪回族镇人民政府).
+  opening sentence (现公布 / 特编制 / 特向社会公布 X 2022年…报告, 本报告由 X 编制, 结合 X 信息公开工作实际,
+  2022年，(在…指导下，)X坚持…, also after a sub-heading run into its paragraph); the contact sentence
+  (请与 X 联系); the page's 发布机构 / 来源 field; its breadcrumb. A name read from the text must have the
+  shape of a body's name (…局, …委员会, …办公室, …人民政府, …街道, a town as an opening's subject …), never a
+  sentence fragment or a generic 区统计局. Failing all of them: a generic name the opening gives the body
+  (县统计局坚持…) with the one place of its level the page names (嵩明县卫生健康局); a body that calls itself
+  by its kind (中心深入…) with the one full name the text gives its website (某某市某某中心官网); the place a
+  来源 field names (北京朝阳 → 北京市朝阳区) when the text speaks for the place as a whole (全区…) and never as
+  a body (我局…); the place a sentence counts for as a whole (某某市共有…) when the text names no other. A
+  name the text also gives in full is given in full (温岭市农水局 → 温岭市农业农村和水利局, 茅坪回族镇 →
+  茅坪回族镇人民政府, 某某区政府办公室 → 某某区人民政府办公室). A title a page's 标题 field holds is its title.
 - **year**: the title's; the 统计期限 (…年1月1日至…年12月31日); the report named in the opening
-  sentence; the year the text names most; the 12月31日 it counts up to.
-- **doc_type**: the title's words; the document an issuing notice issues (现印发给你们, 附件：);
+  sentence; for a plan or a task table, the year of its own document number, else of its date line; the
+  year the text names most, a target's year (到2023年, 2022年底前) not counted; the 12月31日 it counts up to.
+- **doc_type**: the title's words; the document an issuing notice issues (现印发给你们, 制定了…，现印发, 附件：);
   the document's structure (the annual report form's headings, also run into their paragraphs
-  (（一）主动公开情况。…), and tables; a report that names itself: 本报告根据…, 编制本报告; a task
+  (（一）主动公开情况。…), and tables; a report that names itself: 本报告根据…, 本报告包括…, 编制本报告; a task
   table's 责任单位)."""
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from govdisc.model import Block, Paragraph, Table
 from govdisc.region import resolve, short_name
 from govdisc.text import DATE_LINE, HEADING, YEAR, YEAR_NOT_DATE
 
-from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, clean_line, is_agency_title, title_agency
+from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, clean_line, title_agency
 
 # --------------------------------------------------------------------------------------------
 # doc_type vocabularies
@@ -49,12 +53,12 @@ NEWS_TITLE = re.compile(
 )
 NEWS_OPENING = re.compile(r"本报讯|^[（(【]?记者|通讯员|^(?:日前|近日)[，,]")
 #: doc_type by title words, first match wins: a report on how a plan was carried out
-#: (工作要点落实情况) is a summary, not the plan; a 总结和…要点 is a summary; a 要点分工方案 a
-#: division of tasks; 政府信息公开工作报告 (no 年度) is the annual report all the same.
+#: (工作要点落实情况) is a summary, not the plan; a 总结和…要点 is a summary; a 要点分工方案 or a 任务责任清单
+#: a division of tasks; 政府信息公开工作报告 (no 年度) is the annual report all the same.
 DOC_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("annual_report", re.compile(r"年度报告|年报|信息公开(?:工作)?的?报告")),
     ("work_summary", re.compile(r"(?:落实|完成|执行|推进|开展|进展)情况")),
-    ("task_division", re.compile(r"分工|任务分解|责任分解|分解表|任务清单")),
+    ("task_division", re.compile(r"分工|任务分解|责任分解|分解表|任务清单|责任清单")),
     ("work_summary", re.compile(r"总结|自评报告|自查报告|工作报告|工作情况")),
     ("work_plan", re.compile(r"要点|计划|安排|实施方案|工作方案|落实措施|措施|思路|打算")),
 )
@@ -81,10 +85,10 @@ RUN_IN_HEADING = re.compile(r"^(?P<heading>[^，,。；：:]{2,20}情况)。")
 ANNUAL_TABLE_MARKS = re.compile(
     r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"
 )
-#: A report that speaks of itself as this year's report (本年度报告根据…编制, 现公布…年度报告).
+#: A report that speaks of itself as this year's report (本年度报告根据…编制, 本报告包括…六个部分, 现公布…年度报告).
 ANNUAL_SELF = re.compile(
-    r"(?:^|[。！？\s])(?:本(?:年度)?报告|本年报)(?:是|系)?(?:根据|依据|按照|依照|由|所列)"
-    r"|(?:现将|现公布|现予公布|现予以公布|现发布|特编制|现编制)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
+    r"(?:^|[。！？\s])(?:本(?:年度)?报告|本年报)(?:是|系)?(?:根据|依据|按照|依照|由|所列|包括|包含|分为)"
+    r"|(?:现将|现公布|现予公布|现予以公布|现发布|[现特]向社会公布|特编制|现编制)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
     r"|编制(?:并?(?:发布|公布))?本(?:年度)?(?:报告|年报)"
 )
 #: A summary's own words for itself (现将…工作总结如下) and its headings: what was done, then what
@@ -123,6 +127,8 @@ TITLE_LIKE = re.compile(
 DOC_NUMBER = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号|[Pp]age\s*\d{1,4}\s*[-–—]\s*)"
 )
+#: The label of a page's title field (``标题：…``): the title follows it.
+TITLE_FIELD = re.compile(r"^(?:标\s*题|文件名称|文章标题)\s*[：:]\s*")
 #: A line this short is a menu item or a button of the page, never a title: it does not count
 #: among the first lines a title is looked for in.
 MENU_ITEM = 6
@@ -148,17 +154,31 @@ GENERIC_NAME = re.compile(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|�
 ASIDE = re.compile(r"[（(][^）)]{0,20}[）)]")
 #: The opening sentence that names the report: 现公布 / 现将 <agency><year>年…报告.
 OPENING_TITLE = re.compile(
-    r"(?:现将|现公布|现予公布|现予以公布|现发布|现向社会公布|特此公布|特编制|现编制)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
+    r"(?:现将|现公布|现予公布|现予以公布|现发布|[现特]向社会公布|特此公布|特编制|现编制)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
 )
 #: The sentence that names who compiled the report: 本(年度)报告(…)由 <agency> (根据…)编制.
 COMPILED_BY = re.compile(
     rf"(?:^|[。！？\s])本(?:年度)?(?:报告|年报)(?:是|系)?[^。]{{0,80}}?由(?P<agency>{ORG_NAME})(?=根据|依据|按照|依照|编制|负责编制|组织编制)"
 )
-#: The first sentence whose subject is the body: ``2022年，滨江区统计局坚持…``.
-SUBJECT_OPENING = re.compile(
-    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?(?!度)(?P<agency>{ORG_NAME})"
-    r"(?=坚持|认真|深入|严格|紧紧|紧密|始终|按照|根据|围绕|全面|积极|进一步|持续|高度|以习近平|扎实|不断|切实|大力|着力|聚焦)"
+#: The clauses an opening may put before its subject: 在县委县政府的正确领导下，在…的指导帮助下，….
+GUIDED_BY = r"(?:在[^，,。；]{2,40}?(?:领导|指导|关心|支持|部署|带领|帮助)下\s*[，,]\s*){0,3}"
+#: The verbs that follow an opening's subject (坚持, 深入 …).
+SUBJECT_VERBS = (
+    r"(?=坚持|认真|深入|严格|紧紧|紧密|始终|按照|根据|围绕|全面|积极|进一步|持续|高度|以习近平|扎实|不断|切实|大力|着力"
+    r"|聚焦)"
 )
+#: The first sentence whose subject is the body: ``2022年，滨江区统计局坚持…``, ``2022年，在…指导下，某某镇深入…``.
+SUBJECT_OPENING = re.compile(
+    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?{GUIDED_BY}(?!度)(?P<agency>{ORG_NAME}){SUBJECT_VERBS}"
+)
+#: The same opening with the body's bare kind as its subject (2024年，中心深入…): the body speaks of itself.
+KIND_OPENING = re.compile(
+    rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?{GUIDED_BY}(?P<kind>中心|局|委员会|办公室|院|站|所){SUBJECT_VERBS}"
+)
+#: The body's own website after its name (通过某某市某某中心官网主动公开…).
+OWN_SITE = r"(?:官网|官方网站|门户网站|政务网站|网站)"
+#: How many characters a body's name before its kind may have, at most.
+NAME_CHARS = 20
 #: The opening's account of whose work the report covers: 结合(2022年)<agency>(政府)信息公开工作实际 / 年度工作情况.
 WORK_OF = re.compile(
     rf"结合(?:{YEAR}\s*年度?)?(?P<agency>{ORG_NAME})(?:政府)?(?:信息公开|政务公开)(?:年度)?工作(?:实际|情况)"
@@ -172,6 +192,8 @@ MAX_GAP = 6
 LAST_GAP = 3
 #: The rest of a name's last word in full (发改委 → 发展和改革委员会, 人防办 → 人民防空办公室).
 NAME_ENDINGS = {"委": "员会", "办": "公室"}
+#: A government named short (永川区政府办公室 for 永川区人民政府办公室, as a page's 发布机构 field may write it).
+SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府")
 #: A town or a 街道 named as its body (茅坪回族镇, 廿三里街道) …
 TOWN = re.compile(r"(?:镇|乡|街道)$")
 #: … and the body's own name after it (…镇人民政府, …街道办事处).
@@ -181,6 +203,8 @@ TOWN_BODY = r"(?:人民政府|办事处)"
 PLACE_GENERIC = re.compile(r"^[县区市](?!场)(?!.*(?:[省区县]|市(?!场)))")
 #: How the text speaks of a place as a whole (全区各级行政机关): a page whose 来源 is a place may be the place's own.
 WHOLE_PLACE = "全{}"
+#: A sentence whose subject is a place counting as a whole (某某市共有…查阅场所, 某某县全年共…).
+PLACE_SUBJECT = re.compile(r"(?:^|[。；！？])(?P<place>[\u4e00-\u9fff]{2,8}?[市县区])(?=共有|全年共|共计|累计)")
 #: How a body speaks of itself (我局, 本中心): the page is a body's, not a place's.
 SELF_AS_BODY = re.compile(r"[我本](?:局|委|办|厅|中心|院|所|站|队|处|镇|乡|街道|单位|部门|公司)")
 #: How many characters a place's name before its 县/区/市 may have, at most.
@@ -203,11 +227,24 @@ BREADCRUMB = re.compile(r"\s*[>›»＞]\s*")
 STAT_PERIOD = re.compile(
     rf"({YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~)\s*(?:({YEAR})\s*年\s*)?12\s*月\s*31\s*日"
 )
+#: A year a plan sets as a target (到2023年, 2022年6月底前, 2020年年底前; not 2022年前三季度): not the year a
+#: document is about.
+TARGET_YEAR = re.compile(
+    rf"(?:到|至)\s*{YEAR}\s*年(?:底|末)?|{YEAR}\s*年(?:年底|年末|底|末|\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?)?(?:以)?前(?![一二三两四五六七八九十\d半])"
+)
+#: A document's own number on a line of its own (新政办〔2020〕23号): the year it was issued in.
+OWN_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}\s*[〔\[［(（]\s*({YEAR})\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
+#: The kinds of document that say what is to be done: dated in the year they are for.
+PLAN_TYPES = ("work_plan", "task_division")
 #: The day a report counts up to (截止2023年12月31日).
 YEAR_END = re.compile(rf"({YEAR})\s*年\s*12\s*月\s*31\s*日")
-#: The document an issuing notice issues: 《…》已经…同意，现印发给你们 · 现将《…》印发 · 附件：….
+#: The document an issuing notice issues: 《…》已经…同意，现印发给你们 · 制定了…，现印发给你们 · 现将《…》印发 ·
+#: 附件：…. A document the notice cites before it makes one (根据《…》要求，制定了…) is not the one issued.
 ISSUED = (
-    re.compile(r"[《〈](?P<title>[^》〉]{4,60})[》〉][^。]{0,40}?现(?:予)?(?:印发|转发)(?:给)?你们"),
+    re.compile(
+        r"[《〈](?P<title>[^》〉]{4,60})[》〉](?:(?!制定|制订|编制)[^。《〈]){0,40}?现(?:予)?(?:印发|转发)(?:给)?你们"
+    ),
+    re.compile(r"(?:制定|制订|编制)了?(?P<title>[^，。；《》〈〉]{4,60}?)[，,]\s*现(?:予)?(?:印发|转发)(?:给)?你们"),
     re.compile(r"现将[《〈](?P<title>[^》〉]{4,60})[》〉](?:印发|转发)"),
     re.compile(r"^附件\s*\d*\s*[：:]\s*\d*[.、]?\s*(?P<title>.{4,60})$"),
 )
@@ -256,7 +293,7 @@ def _lines(blocks: Sequence[Block]) -> list[str]:
 
 def _bare_title(line: str) -> str:
     """A title line without a document number before it and the quotes around it."""
-    line = DOC_NUMBER.sub("", line).strip()
+    line = DOC_NUMBER.sub("", TITLE_FIELD.sub("", line)).strip()
     if line.startswith("《") and line.endswith("》"):
         line = line[1:-1]
     return line.strip()
@@ -307,7 +344,7 @@ def _find_title(lines: list[str]) -> tuple[Title, int | None]:
             if len(nxt) <= 12 and _is_title(line + nxt) and YEAR_NOT_DATE.search(line):
                 return Title(line + nxt, True), i
             continue
-        if is_agency_title(line):
+        if title_body(line):
             return Title(line, True), i
         if i > 0 and ORG_LINE.match(bare[i - 1]) and body_name(bare[i - 1], place=True):
             return Title(bare[i - 1] + line, True, bare[i - 1]), i
@@ -328,7 +365,7 @@ def _find_title(lines: list[str]) -> tuple[Title, int | None]:
 def _later_title(bare: list[str], start: int) -> tuple[Title, int] | None:
     """A title further down that names its agency (below a file card or a notice's head)."""
     for i in range(start, min(len(bare), max(TITLE_SEARCH, start + TITLE_SEARCH - FIRST_LINES))):
-        if _is_title(bare[i]) and is_agency_title(bare[i]):
+        if _is_title(bare[i]) and title_body(bare[i]):
             return Title(bare[i], True), i
     return None
 
@@ -400,9 +437,21 @@ def structure_type(lines: list[str], blocks: Sequence[Block]) -> str | None:
     return None
 
 
-def year_of(title: str | None, lines: list[str], *, real_title: bool = True) -> int | None:
+def issued_year(lines: list[str]) -> int | None:
+    """The year a document was issued in: its own number's (新政办〔2020〕23号), else its date line's."""
+    for line in lines[:TITLE_SEARCH]:
+        if m := OWN_NUMBER.match(line):
+            return int(m.group(1))
+    for line in [*lines[:TITLE_SEARCH], *reversed(lines[-LAST_LINES:])]:
+        if DATE_LINE.match(line) and (m := re.search(YEAR, line)):
+            return int(m.group())
+    return None
+
+
+def year_of(title: str | None, lines: list[str], *, real_title: bool = True, plan: bool = False) -> int | None:
     """The year reported on: the title's; else the 统计期限; else the year of the report the
-    opening names; else the year the body names most; else the 12月31日 it counts up to."""
+    opening names; else, for a plan, the year it was issued in; else the year the body names most (a
+    plan's target years not counted); else the 12月31日 it counts up to."""
     if real_title and title and (m := YEAR_NOT_DATE.search(title)):
         return int(m.group(1))
     for line in lines:
@@ -411,9 +460,11 @@ def year_of(title: str | None, lines: list[str], *, real_title: bool = True) -> 
     for line in lines[:OPENING_LINES]:
         if (m := OPENING_TITLE.search(line)) and (y := YEAR_NOT_DATE.search(m.group("title"))):
             return int(y.group(1))
+    if plan and (issued := issued_year(lines)):
+        return issued
     if title and (m := YEAR_NOT_DATE.search(title)):
         return int(m.group(1))
-    counts = Counter(int(y) for line in lines for y in YEAR_NOT_DATE.findall(line))
+    counts = Counter(int(y) for line in lines for y in YEAR_NOT_DATE.findall(TARGET_YEAR.sub("", line)))
     if counts:
         return counts.most_common(1)[0][0]
     ends = Counter(int(y) for line in lines for y in YEAR_END.findall(line))
@@ -462,9 +513,14 @@ def compiled_by(lines: list[str]) -> str | None:
             if name := body_name(m.group("agency"), place=True):
                 return name
     for line in _sentence_starts(head):
-        if (subject := SUBJECT_OPENING.match(line)) and (name := body_name(subject.group("agency"))):
+        if (subject := SUBJECT_OPENING.match(line)) and (name := _subject_body(subject.group("agency"))):
             return name
     return None
+
+
+def _subject_body(name: str) -> str | None:
+    """The body an opening's subject names: a body's name, or a town's or a 街道's (某某镇深入推进…)."""
+    return body_name(name) or (body_name(name, place=True) if TOWN.search(ASIDE.sub("", name)) else None)
 
 
 def _places(lines: list[str], suffix: str) -> set[str]:
@@ -494,6 +550,31 @@ def own_place_body(lines: list[str]) -> str | None:
         rest = re.sub(r"^政府", "人民政府", name[1:])  # 区政府办公室: the district's 人民政府's office
         return body_name(places.pop() + rest) if len(places) == 1 else None
     return None
+
+
+def _starts_with_place(name: str) -> bool:
+    """Whether a name begins with the name of a place (十堰…, 十堰市…), full or short."""
+    region = resolve(name)
+    units = [u for u in (region or {}).values() if u and not u.isdigit()]
+    return any(len(n) >= 2 and name.startswith(n) for u in units for n in (u, short_name(u)))
+
+
+def own_site_body(lines: list[str]) -> str | None:
+    """The body of a page that calls itself by its kind (2024年，中心深入…), named in full where the text names
+    its website (通过某某市某某中心官网…): the one such name, beginning with a place; none when there are several."""
+    openings = (KIND_OPENING.match(line) for line in _sentence_starts(lines[:OPENING_LINES]))
+    kind = next((m.group("kind") for m in openings if m), None)
+    if kind is None:
+        return None
+    found: set[str] = set()
+    for line in lines:
+        for m in re.finditer(re.escape(kind) + OWN_SITE, line):
+            end = m.start() + len(kind)
+            for start in range(max(0, end - NAME_CHARS), end - len(kind) - 1):
+                if _starts_with_place(name := line[start:end]) and body_name(name):
+                    found.add(name)
+                    break
+    return found.pop() if len(found) == 1 else None
 
 
 def place_name(value: str) -> str | None:
@@ -528,6 +609,23 @@ def page_place(fields: Sequence[str], lines: list[str]) -> str | None:
                 if place and any(WHOLE_PLACE.format(place[-1]) in text for text in lines):
                     return place
     return None
+
+
+def text_place(lines: list[str]) -> str | None:
+    """The place a page speaks for when a sentence counts for it as a whole (某某市共有…) and the text names no
+    other place and never speaks as a body (我局…)."""
+    if any(SELF_AS_BODY.search(line) for line in lines):
+        return None
+    subjects = {
+        m.group("place")
+        for line in lines
+        for m in PLACE_SUBJECT.finditer(line)
+        if (region := resolve(m.group("place"))) and m.group("place") in (region["county"], region["city"])
+    }
+    if len(subjects) != 1:
+        return None
+    named = set().union(*(_places(lines, suffix) for suffix in "市县区"))
+    return subjects.pop() if named <= subjects else None
 
 
 def contact(lines: list[str]) -> str | None:
@@ -571,9 +669,14 @@ def title_body(title: str) -> str | None:
 
 
 def full_name(name: str, lines: list[str]) -> str:
-    """The full name the text gives a body named short, if it gives one: a town's or a 街道's own body
-    (茅坪回族镇 → 茅坪回族镇人民政府); an abbreviation (温岭市农水局 → 温岭市农业农村和水利局): the same place,
-    then the short name's characters in order with the words they stand for after them, ending as it ends."""
+    """The full name the text gives a body named short, if it gives one: a government's (某某区政府办公室 →
+    某某区人民政府办公室); a town's or a 街道's own body (茅坪回族镇 → 茅坪回族镇人民政府); an abbreviation
+    (温岭市农水局 → 温岭市农业农村和水利局): the same place, then the short name's characters in order with the
+    words they stand for after them, ending as it ends."""
+    if SHORT_GOVERNMENT.search(name):
+        full = SHORT_GOVERNMENT.sub("人民政府", name)
+        if any(full in line for line in lines):
+            return full
     if TOWN.search(name):
         body = re.compile(re.escape(name) + TOWN_BODY)
         return next((m.group() for line in lines if (m := body.search(line))), name)
@@ -612,7 +715,9 @@ def agency_of(
         or publisher(furniture)
         or header(lines)
         or own_place_body(lines)
+        or own_site_body(lines)
         or page_place(furniture, lines)
+        or text_place(lines)
     )
     return full_name(found, lines) if found else None
 
@@ -635,4 +740,5 @@ def metadata(blocks: Sequence[Block], furniture: Sequence[str] = ()) -> Metadata
     agency = agency_of(title if found.real else None, lines, _page_fields(blocks, furniture), found.agency_line)
     if agency is None and not found.real:
         agency = title_agency(title) if title else None
-    return Metadata(title, agency, year_of(title, lines, real_title=found.real), doc_type)
+    year = year_of(title, lines, real_title=found.real, plan=doc_type in PLAN_TYPES)
+    return Metadata(title, agency, year, doc_type)

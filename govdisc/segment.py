@@ -71,6 +71,9 @@ RUN_IN_BODY = re.compile(
 #: Possible ends of a run-in title: a title ending followed by a space.
 _RUN_IN_END = re.compile(rf"{TITLE_END}(?=\s)")
 _YEAR_SPACE = re.compile(rf"({YEAR}\s*年度?)\s+")
+#: A space between an agency's name and its title's year, where a page put the name on a line of its own and a
+#: flattening joined the lines (``某某县统计局 2018年政府信息公开工作年度报告``).
+SPACE_BEFORE_YEAR = re.compile(rf"(?<=[\u4e00-\u9fff）)])\s+(?={YEAR}\s*年)")
 
 
 @dataclass
@@ -90,7 +93,7 @@ def clean_line(text: str) -> str:
 
 def title_agency(text: str) -> str | None:
     """The agency a title line names, or None when the line is not such a title."""
-    text = clean_line(text)
+    text = SPACE_BEFORE_YEAR.sub("", clean_line(text))
     if len(text) > MAX_TITLE or NOT_A_TITLE.search(text):
         return None
     for pattern in AGENCY_TITLES:
@@ -139,8 +142,8 @@ def _run_in_title(text: str, start: int) -> int | None:
     """The end of an agency title starting at ``start`` and run into the text after it, if there is one."""
     for m in _RUN_IN_END.finditer(text, start, start + MAX_TITLE + 1):
         title, rest = text[start : m.end()], text[m.end() :].lstrip()
-        if re.search(r"\s", _YEAR_SPACE.sub(r"\1", title)):
-            break  # a space inside a title only follows its year (``清水县人民政府2019年 政府信息…``)
+        if re.search(r"\s", _YEAR_SPACE.sub(r"\1", SPACE_BEFORE_YEAR.sub("", title))):
+            break  # a space inside a title only stands around its year (``清水县人民政府2019年 政府信息…``)
         if title_agency(title) and len(rest) >= MIN_BODY_CHARS and RUN_IN_BODY.match(rest):
             return m.end()
     return None

@@ -6,7 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from govdisc.metadata import body_name, full_name, metadata, own_place_body, page_place, place_name
+from govdisc.metadata import (
+    body_name,
+    full_name,
+    metadata,
+    own_place_body,
+    own_site_body,
+    page_place,
+    place_name,
+    text_place,
+    year_of,
+)
 from govdisc.model import Document, Paragraph
 from govdisc.pipeline import extract_document
 from govdisc.segment import segment, title_agency
@@ -132,6 +142,21 @@ def test_a_notice_and_the_document_it_issues_are_one_document() -> None:
             ["一、总体情况", "2025年某某街道积极推进政府信息公开工作。", "某某街道办事处按要求公开了部门预算。"],
             "某某街道办事处",
         ),
+        # 特向社会公布 <agency><year>年…年度报告.
+        (
+            [
+                "根据《中华人民共和国政府信息公开条例》的要求，特向社会公布某某县统计局2020年度政府信息公开工作年度报告。"
+            ],
+            "某某县统计局",
+        ),
+        # The subject after the clauses of guidance before it; a town speaks as its body.
+        (
+            [
+                "2021年，在镇党委政府的正确领导下，在县政务公开办的指导下，某某镇深入推进政务公开工作。",
+                "现将我镇2021年度政务公开工作情况总结如下：",
+            ],
+            "某某镇",
+        ),
         # A generic subject after a sub-heading run into its paragraph, with the one county named.
         (
             ["（四）监督保障情况。2021年，县统计局积极完善工作机制。", "通过嵩明县人民政府网站公开信息。"],
@@ -176,3 +201,87 @@ def test_a_short_name_is_given_in_full_when_the_text_gives_it() -> None:
     # follow the place: kept as the title gives it.
     assert full_name("温岭市发改局", ["温岭市人民政府发展和改革局"]) == "温岭市发改局"
     assert full_name("某某区统计局", ["某某区统计局"]) == "某某区统计局"
+    # A page's 发布机构 field writes the government short; the text gives its 人民政府.
+    assert full_name("某某区政府办公室", ["某某市某某区人民政府办公室关于印发…的通知"]) == "某某区人民政府办公室"
+    assert full_name("某某区政府办公室", ["区政府各部门："]) == "某某区政府办公室"
+
+
+def test_a_page_s_title_field_holds_the_title() -> None:
+    """``标题：<agency>关于印发…的通知`` in a page's metadata block: the title, whose issuer beats the short name
+    of the 发布机构 field."""
+    lines = [
+        "发布机构：某某县政府办公室",
+        "标题：某某县人民政府办公室关于印发某某县2022年政务公开工作要点的通知",
+        "各乡镇人民政府，县政府各部门：",
+        "现将《某某县2022年政务公开工作要点》印发给你们，请认真贯彻执行。",
+    ]
+    assert _meta(lines) == ("某某县人民政府办公室", 2022, "work_plan")
+
+
+def test_the_issuer_on_the_line_above_a_notice_s_title() -> None:
+    """A notice's head under its number: the issuer on a line of its own, then 关于印发…的通知 (which names no
+    body)."""
+    lines = [
+        "某政办发〔2022〕5号",
+        "某某县人民政府办公室",
+        "关于印发某某县2022年政务公开工作要点的通知",
+        "各乡镇人民政府，县政府各部门：",
+        "现将《某某县2022年政务公开工作要点》印发给你们，请认真贯彻执行。",
+    ]
+    assert _meta(lines) == ("某某县人民政府办公室", 2022, "work_plan")
+
+
+def test_an_agency_title_with_a_space_before_its_year() -> None:
+    """A page that put the agency on a line above the title, flattened to one line: the title is split off the
+    text, and its body beats the one the contact sentence names."""
+    assert title_agency("某某县统计局 2018年政府信息公开工作年度报告") == "某某县统计局"
+    line = (
+        "某某县统计局 2018年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求，编制本年度报告。"
+        "如对本报告有任何疑问，请与某某县经济和信息化局联系。"
+    )
+    assert _meta([line]) == ("某某县统计局", 2018, "annual_report")
+
+
+def test_a_body_that_calls_itself_by_its_kind_is_named_by_its_website() -> None:
+    """2023年，中心…: the one full name the text gives the body's website; a report by its self-description."""
+    lines = [
+        "2023年，中心认真落实政府信息公开条例。本报告包括总体情况、主动公开政府信息情况等六个部分。",
+        "通过昆明住房公积金管理中心官网主动公开信息100条。",
+    ]
+    assert _meta(lines) == ("昆明住房公积金管理中心", 2023, "annual_report")
+    assert own_site_body([*lines, "在昆明市政务服务中心网站同步发布。"]) is None  # two names: which is unknown
+    assert own_site_body(["2023年，局认真落实条例。", "通过昆明住房公积金管理中心官网公开。"]) is None
+
+
+def test_a_place_counted_as_a_whole() -> None:
+    """某某市共有…: the page speaks for the place, when it names no other and never speaks as a body."""
+    assert text_place(["昆明市共有政府信息查阅场所120个。", "全年共召开新闻发布会12场。"]) == "昆明市"
+    assert text_place(["昆明市共有政府信息查阅场所120个。", "我局召开新闻发布会12场。"]) is None
+    assert text_place(["昆明市共有政府信息查阅场所120个，其中嵩明县10个。"]) is None
+
+
+def test_a_plan_s_year_is_the_year_it_was_issued_not_its_targets() -> None:
+    lines = [
+        "某某县人民政府办公室关于印发某某县政务公开标准化规范化工作实施方案的通知",
+        "某政办〔2020〕23号",
+        "各乡镇人民政府，县政府各部门：",
+        "《某某县政务公开标准化规范化工作实施方案》已经县政府同意，现印发给你们。",
+        "某某县人民政府办公室",
+        "2020年6月2日",
+        "到2023年，基本建成政务公开标准体系。",
+        "2023年底前，全面完成目录编制。",
+        "2022年6月底前，制定公开标准。",
+    ]
+    assert _meta(lines) == ("某某县人民政府办公室", 2020, "work_plan")
+    # A year set as a target is not counted among the years the text names.
+    assert year_of(None, ["2021年，推进试点。", "到2023年，基本建成。", "2023年底前完成。"], real_title=False) == 2021
+
+
+def test_the_document_a_notice_makes_is_the_one_it_issues() -> None:
+    """根据《…要点的通知》要求，制定了…责任清单，现印发给你们: the cited notice is not what is issued."""
+    lines = [
+        "各县市区人民政府，市政府各部门：",
+        "根据《某某省人民政府办公厅关于印发2022年某某省政务公开工作要点的通知》要求，结合我市实际，"
+        "制定了全市2022年政务公开任务分解责任清单，现印发给你们。",
+    ]
+    assert _meta(lines)[1:] == (2022, "task_division")
