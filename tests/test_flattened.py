@@ -2,7 +2,8 @@
 
 The grids of real reports (html, docx, pdf) are written out again as the text forms found on
 government pages — a row a line joined by ``|``, a cell a line ending in ``|`` with a ``|``
-closing each row (or padding pipes after the row's last cell), ``|`` alone between cells, a cell a paragraph with no separators, cells spaced
+closing each row (or padding pipes after the row's last cell), the blank cells as one line of pipes
+after the others, ``|`` alone between cells, a cell a paragraph with no separators, cells spaced
 out on one line — and read back. Where blank cells still show, every figure of the gold must be
 read; where they leave no trace, fewer may be, but never a wrong one.
 """
@@ -48,6 +49,12 @@ def padded_cells(cells: list[str]) -> list[str]:
     return [*lines, "| "]
 
 
+def blanks_last(cells: list[str]) -> list[str]:
+    """A cell a line for the cells that hold something, then one line of pipes for all the blank ones."""
+    blank = sum(not c.strip() for c in cells)
+    return [*(f"{c} |" for c in cells if c.strip()), *(["|" * (blank + 1)] if blank else [])]
+
+
 def pipe_between(cells: list[str]) -> list[str]:
     return [line for c in cells for line in (c, "|")]
 
@@ -67,6 +74,7 @@ FORMS: dict[str, tuple[Callable[[list[str]], list[str]], bool]] = {
     "cell_and_pipe": (cell_and_pipe, True),
     "padded_cells": (padded_cells, True),
     "pipe_between": (pipe_between, True),
+    "blanks_last": (blanks_last, False),
     "cell_paragraphs": (cell_paragraphs, False),
     "spaced": (spaced, False),
 }

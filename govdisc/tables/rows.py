@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govdisc.model import Block, Table
 
@@ -49,11 +49,28 @@ class Row:
     cells: tuple[str, ...]
     page: int | None = None
     blanks_shown: bool = True
+    #: Where the blank cells after the row's last value start, when they came as one line of pipes
+    #: (``3 |`` ``3 |`` ``|||||||``): padding, or the row's own blanks moved to its end.
+    padding_from: int | None = None
 
     @property
     def key_text(self) -> str:
         """The label without spaces and line breaks, for matching."""
         return clean(self.label)
+
+    def at_width(self, width: int) -> Row:
+        """The row as a table of ``width`` columns reads it.
+
+        Blank cells that came as one line of pipes after the last value are padding when the
+        cells before them fill the row; when they do not, they may be the row's own blanks moved
+        to its end, so where its blanks stand is not known (``blanks_shown`` False).
+        """
+        if self.padding_from is None:
+            return self
+        core = self.cells[: self.padding_from]
+        if len(core) >= width:
+            return replace(self, cells=core, padding_from=None)
+        return replace(self, cells=tuple(c for c in core if c.strip()), blanks_shown=False, padding_from=None)
 
 
 def alignments(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> list[tuple[str, ...]]:
@@ -74,13 +91,14 @@ def alignments(cells: tuple[str, ...], width: int, blanks_shown: bool = True) ->
     return list(dict.fromkeys(out))
 
 
-def fit(cells: tuple[str, ...], width: int, blanks_shown: bool = True) -> tuple[str, ...] | None:
-    """``cells`` as the ``width`` cells of a row that starts at its own label: padding dropped from the end.
+def fit(row: Row, width: int) -> tuple[str, ...] | None:
+    """A row's cells as ``width`` cells when it starts at its own label: padding dropped from the end.
 
     (The blank cells right after a row's label are its own; only a row that took over another's
     label, as table 4's values take the last header cell, needs :func:`alignments`.)
     """
-    found = alignments(cells, width, blanks_shown)
+    row = row.at_width(width)
+    found = alignments(row.cells, width, row.blanks_shown)
     return found[0] if found else None
 
 
@@ -129,24 +147,26 @@ def is_cell_line(text: str) -> bool:
     return len(line) <= MAX_CELL and not _SPACED_NUMBERS.match(line) and not line.endswith(_CLAUSE_END)
 
 
-def cell_stream(lines: list[str]) -> tuple[list[str], bool]:
-    """The cells of consecutive cell lines, in order, and whether blank cells show in them.
+def cell_stream(lines: list[str]) -> tuple[list[tuple[str, bool]], bool]:
+    """The cells of consecutive cell lines, in order, each with whether it came in a line of several
+    blank cells; and whether blank cells show in them at all.
 
     A cell ends at a ``|`` or, where a line has no ``|`` of its own, at the end of its line; a
     line of pipes alone holds one blank cell per pipe, except the pipe that ends the cell of
-    the line before it.
+    the line before it; pipes written together (``||||``) are a run of blank cells.
     """
-    cells: list[str] = []
+    cells: list[tuple[str, bool]] = []
     open_cell = False  # the last line's cell has not been ended by a pipe yet
     piped = any("|" in line for line in lines)
     for raw in lines:
         line = raw.strip()
         if _PIPES_ONLY.match(line):
-            blanks = line.count("|") - (1 if open_cell else 0)
-            cells.extend([""] * blanks)
-            open_cell = False
+            for group in line.split():  # ``| ||``: a blank cell, then a run of them
+                blanks = len(group) - (1 if open_cell else 0)
+                cells.extend([("", blanks > 1)] * blanks)
+                open_cell = False
             continue
-        cells.extend(_pieces(line))
+        cells.extend((piece, False) for piece in _pieces(line))
         open_cell = not line.endswith("|")
     return cells, piped
 
@@ -156,18 +176,24 @@ def stream_rows(lines: list[str], page: int | None) -> list[Row]:
     cells, blanks_shown = cell_stream(lines)
     rows: list[Row] = []
     label: str | None = None
-    values: list[str] = []
+    values: list[tuple[str, bool]] = []
 
     def flush() -> None:
-        if label is not None or values:
-            rows.append(Row(label or "", tuple(values), page, blanks_shown))
+        if label is None and not values:
+            return
+        texts = tuple(text for text, _ in values)
+        tail = len(texts)
+        while tail and not texts[tail - 1].strip():
+            tail -= 1
+        run_at = next((k for k in range(tail, len(values)) if values[k][1]), None)  # the first run after the last value
+        rows.append(Row(label or "", texts, page, blanks_shown, run_at))
 
-    for cell in cells:
+    for cell, run in cells:
         if cell and not is_value(cell):
             flush()
             label, values = cell, []
         elif cell or blanks_shown:
-            values.append(cell)
+            values.append((cell, run))
     flush()
     return rows
 

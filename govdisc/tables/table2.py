@@ -60,11 +60,12 @@ def template_hint(rows: list[Row]) -> str | None:
     return marked[0] if len(marked) == 1 else None
 
 
-def layout(subject: str, named: list[Column], cells: tuple[str, ...], blanks_shown: bool,
-           hint: str | None) -> tuple[list[Column], tuple[str, ...]] | None:  # fmt: skip
+def layout(
+    subject: str, named: list[Column], row: Row, hint: str | None
+) -> tuple[list[Column], tuple[str, ...]] | None:
     """The columns of a subject row and its cells fitted to them; None when the reading is not certain."""
     if named and all(f"{subject}.{c.field}" in KEYS for c in named):
-        fitted = fit(cells, len(named), blanks_shown)
+        fitted = fit(row.at_width(len(named)), len(named))
         if fitted is not None:
             return named, fitted
     options = []
@@ -75,7 +76,7 @@ def layout(subject: str, named: list[Column], cells: tuple[str, ...], blanks_sho
         read = [c.field for c in named]
         if read and [f for f in fields if f in read] != read:
             continue  # the header words that can be read say otherwise
-        fitted = fit(cells, len(fields), blanks_shown)
+        fitted = fit(row.at_width(len(fields)), len(fields))
         if fitted is not None:
             by_field = {c.field: c for c in named}
             options.append(([by_field.get(f, Column(f, f)) for f in fields], fitted))
@@ -112,21 +113,24 @@ def read_table2(rows: list[Row], found: TableFindings) -> None:
         if not row.cells:
             continue
         found.tables.add("table2")
-        _put_row(found, subject.key, row, header_columns("".join(header)), hint, zeros=i < last and zeros_only(row))
+        _put_row(found, subject.key, row, header_columns("".join(header)), hint, last_row=i == last)
     if subjects >= 2 and "table2" not in found.tables:
         found.printed_blank("table2")  # its rows are there, with no cell after them
 
 
 def _put_row(found: TableFindings, subject: str, row: Row, named: list[Column], hint: str | None,
-             zeros: bool = False) -> None:  # fmt: skip
-    """Put one subject row, or say why it was left out (``zeros``: a short row of zeros, all its cells 0)."""
-    placed = layout(subject, named, row.cells, row.blanks_shown, hint)
-    if placed is None and zeros:
-        widths = {len(form[subject]) for t, form in FORMS.items() if subject in form and (not hint or t == hint)}
-        if len(widths) == 1:
-            placed = layout(subject, named, ("",) * widths.pop(), True, hint)
+             last_row: bool = False) -> None:  # fmt: skip
+    """Put one subject row, or say why it was left out.
+
+    A short row of zeros whose blanks leave no trace is all zeros (not the ``last_row``, which may be cut short).
+    """
+    placed = layout(subject, named, row, hint)
+    widths = {len(form[subject]) for t, form in FORMS.items() if subject in form and (not hint or t == hint)}
+    if placed is None and not last_row and len(widths) == 1 and zeros_only(row.at_width(width := widths.pop())):
+        placed = layout(subject, named, Row(row.label, ("",) * width, row.page), hint)
+        if placed is not None:
             found.warnings.append(f"table 2: row {row.label!r} printed {len(row.cells)} values, all 0 (its blank "
-                                  "cells left no trace): every cell read as 0")  # fmt: skip
+                                      "cells left no trace): every cell read as 0")  # fmt: skip
     if placed is None:
         found.warnings.append(f"table 2: row {row.label!r} has {len(row.cells)} values that cannot be placed "
                               "in its columns with certainty; left out")  # fmt: skip

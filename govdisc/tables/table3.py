@@ -31,8 +31,7 @@ def _region(rows: list[Row]) -> list[Row]:
     """
     start = next((i for i, r in enumerate(rows) if row_key(r.key_text) == "received"), None)
     if start is None:
-        start = next((i for i, r in enumerate(rows) if row_key(r.key_text) and fit(r.cells, WIDTH, r.blanks_shown)),
-                     None)  # fmt: skip
+        start = next((i for i, r in enumerate(rows) if row_key(r.key_text) and fit(r, WIDTH)), None)
     if start is None:
         return []
     end = next((i for i in range(start, len(rows)) if row_key(rows[i].key_text) == "carried_forward"),
@@ -95,7 +94,8 @@ def read_table3(rows: list[Row], found: TableFindings) -> None:
                 f"table 3: a row with values but no label that could be read was left out: {row.cells}"
             )
             continue
-        cells = fit(row.cells, WIDTH, row.blanks_shown) or row.cells
+        row = row.at_width(WIDTH)
+        cells = fit(row, WIDTH) or row.cells
         if len(cells) > WIDTH:
             found.warnings.append(f"table 3: row {label!r} has {len(row.cells)} values for {WIDTH} columns; "
                                   "which are its cells is not certain, left out")  # fmt: skip

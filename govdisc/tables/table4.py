@@ -36,7 +36,8 @@ def read_table4(rows: list[Row], found: TableFindings) -> None:
         following = rows[i + 1 : i + 1 + LOOK_AHEAD]
         for k, candidate in enumerate(following):
             if len(candidate.cells) >= WIDTH:
-                cells = _balanced(alignments(candidate.cells, WIDTH, candidate.blanks_shown))
+                seen = candidate.at_width(WIDTH)
+                cells = _balanced(alignments(seen.cells, WIDTH, seen.blanks_shown))
                 if cells is None:
                     found.warnings.append(f"table 4: a row of {len(candidate.cells)} values for {WIDTH} columns; "
                                           "which are its cells is not certain, left out")  # fmt: skip
