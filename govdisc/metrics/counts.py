@@ -31,8 +31,9 @@ KEYS = {
 
 #: 公开 as a verb of proactive publication; not 依申请公开, 予以公开, 部分公开, 不予公开 (answers to requests).
 _VERB = r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布|刊发|推送|新增|更新)(?:发布|公开)?(?:了)?"
-#: What is published: information (政府信息, 政务信息, 各类信息, 信息数) or the documents of a township (政务文件).
-_INFO = r"(?:各类|各项)?(?:政府|政务)?(?:公开)?信息(?:数|数量|总数|总量)?|政务文件"
+#: What is published: information (政府信息, 政务信息, 各类(重要)信息, 信息数, 信息件数) or the documents of a
+#: township (政务文件).
+_INFO = r"(?:(?:各类|各项)(?:重要)?)?(?:政府|政务)?(?:公开)?信息(?:件数|条数|数|数量|总数|总量)?|政务文件"
 #: Right before 信息主动公开: the clause start, a year or the body (本单位信息主动公开), never a topic (财政信息).
 _OWN = r"(?:^|(?<=[年度镇乡道局委办区县市府位关心所站]))"
 #: Between the verb and what is published: more verbs (采集、发布、修订信息; 新增和更新) and the owner
@@ -238,7 +239,7 @@ PROSE = (
     ),
     concept(
         "published.responses",
-        r"(?:主动)?回应(?:社会|公众|群众|网民)?(?:关切|热点|关注)(?:问题|信息|事项)?",
+        r"(?:主动)?回应(?:社会|公众|群众|网民)?(?:关切|热点|关注)(?:热点)?(?:问题|信息|事项)?",
         reads={"2022年,共发布回应关切275条。": 275, "发布回应关切信息15条。": 15},
         units="条|次|件|个|篇",
         unless=PART_OR_CHANNEL,

@@ -112,6 +112,12 @@ _ARISING = r"引起|导致|产生|(?:行政)?复议|(?:行政)?诉讼"
 #: What a request asks, said as a verb phrase (要求公开政府信息的申请, 申请公开的信息);
 #: not 不予公开, 予以公开, 主动公开, 部分公开 政府信息 (answers, or proactive publication).
 _ASKED = r"(?:(?:要求|申请)?(?<![不予以动分])公开政府信息|(?:要求|申请)公开(?:其[它他])?(?:的)?(?:政府)?(?:信息)?)"
+#: 公开申请: a request for disclosure named without what it asks (未收到公开申请); not 主动公开, 予以公开,
+#: 不予公开, 部分公开 nor 公开申请人 (publishing an applicant's details).
+_DISCLOSURE_REQUEST = r"(?<![动予以分不])公开(?=(?:的)?申请(?!人))"
+#: Right after a count, how what it counts was answered (，其中，予以公开2件; ，公开0件): the count is of
+#: requests. Not a class of information beside it (依申请公开政府信息N件，不予公开政府信息M件).
+_ANSWERS_NEXT = r"(?=[，,：:]?(?:其中)?[，,：:]?(?:(?:予以|同意|部分|不予)?公开(?!(?:的)?(?:政府)?信息)|无法提供|(?:本机关)?不掌握))"
 #: No number of requests an office receives or answers in a year comes near a million.
 REQUESTS_LIMIT = 10**6
 
@@ -125,7 +131,7 @@ def _request_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any)
 PROSE = (
     _request_count(
         "requests.received.total",
-        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项)?|{_ASKED}(?:的)?申请)(?:数量|总数|数)?",
+        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项|件)?|{_ASKED}(?:的)?申请)(?:数量|总数|数)?",
         reads={
             "收到依申请公开事项1件": 1,
             "共受理政府公开申请1宗": 1,
@@ -154,6 +160,16 @@ PROSE = (
     ),
     _request_count(
         "requests.received.total",
+        r"依申请公开(?:政府信息|事项)?",
+        reads={
+            "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件": 0
+        },
+        rejects=("依申请公开政府信息15件,均按时答复。",),
+        then=_ANSWERS_NEXT,
+        unless_before="主动公开",
+    ),
+    _request_count(
+        "requests.received.total",
         rf"{_RECEIVE}(?:了)?(?:各类)?申请",
         reads={
             "依申请公开方面,全年共收到申请12件,均已按时办结。": 12,
@@ -174,7 +190,7 @@ PROSE = (
     ),
     zero(
         "requests.received.total",
-        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|{_ASKED})"
+        rf"{NONE}(?:收到|受理|接到|接收)?(?:过|到)?(?:任何)?(?![^，。；,;]{{0,20}}?(?:{SOME_REQUESTS})){_GAP}{{0,20}}?(?:{_REQUEST}|{_ASKED}|{_DISCLOSURE_REQUEST})"
         rf"(?:(?:的)?(?:政府)?(?:信息)?(?:的)?(?:申请|事项|内容|件|情况)|(?:的)?(?:政府)?(?:信息)?(?<=信息)(?=[，。；,;]|$))"
         rf"(?![^，。；,;]{{0,4}}(?:{_ARISING}))",
         reads=(
