@@ -9,7 +9,7 @@ from pathlib import Path
 
 from govdisc.checks import run_checks
 from govdisc.metadata import metadata
-from govdisc.metrics import PROSE_RULES, ordered
+from govdisc.metrics import PROSE_RULES, PROSE_SUMS, ordered
 from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.parse import find_counts
@@ -40,7 +40,7 @@ def parse_segment(seg: Segment, file: str) -> Record:
     if meta.doc_type not in REPORTING_TYPES:
         return record
     paragraphs = prose_paragraphs(seg.blocks)
-    prose = find_counts(paragraphs, PROSE_RULES, meta.year, record.warnings)
+    prose = find_counts(paragraphs, PROSE_RULES, meta.year, record.warnings, PROSE_SUMS)
     tables = read_tables(seg.blocks)
     for key, found in sorted(prose.items()):
         if key not in tables.metrics:

@@ -42,6 +42,8 @@ PRE2019_ROWS: tuple[Term, ...] = (*counts.PRE2019_ROWS, *requests.PRE2019_ROWS, 
 IDENTITIES: tuple[Identity, ...] = (*requests.IDENTITIES, *review.IDENTITIES)
 #: Prose count → the table cells that state the same thing.
 PROSE_VS_TABLE: dict[str, tuple[str, ...]] = {**requests.PROSE_VS_TABLE, **review.PROSE_VS_TABLE}
+#: Whole → its parts, for wholes prose may state only by their parts.
+PROSE_SUMS: dict[str, tuple[str, ...]] = {**review.PROSE_SUMS}
 #: Figures that carry from one year's report to the next.
 CARRY_OVER: tuple[CarryOver, ...] = (*requests.CARRY_OVER, *disclosure.CARRY_OVER)
 #: Figures ``compare`` computes from counts, by id.
@@ -79,6 +81,7 @@ __all__ = [
     "LABELS",
     "PRE2019_ROWS",
     "PROSE_RULES",
+    "PROSE_SUMS",
     "PROSE_VS_TABLE",
     "TABLE_KEYS",
     "TEMPLATE_KEYS",

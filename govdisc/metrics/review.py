@@ -44,8 +44,10 @@ _ABOUT_DISCLOSURE = r"信息公开|依申请"
 CASES_LIMIT = 10**5
 #: The keys of the reconsideration group: a result (结果维持6件) is read right after one of them.
 _REVIEW = tuple(f"review.{c.key}" for c in COLUMNS)
-_UPHELD = r"(?:结果)?(?:予以|被|决定)?维持(?:原(?:具体)?行政行为|原决定|原答复)?(?:的)?"
-_PENDING = r"(?:尚未审结|未审结|正在审理中?|审理中)(?:的)?"
+_UPHELD = r"(?:结果)?(?:予以|被|决定)?维持(?:原(?:具体)?行政行为|原决定|原答复|结果)?(?:的)?"
+_PENDING = r"(?:尚未审结|未审结|尚未办结|正在审理中?|审理中)(?:的)?"
+#: A reconsideration and its results in one sentence, as a district office writes them.
+_REVIEW_RESULTS = "全年共收到行政复议1件，维持结果1件，尚未办结0件；未经复议直接诉讼0件，复议后诉讼0件。"
 #: A real statement of litigation split as table 4 splits it (a reconsideration first, for the topic).
 _LITIGATION_SPLIT = (
     "2023年我局因政府信息公开被行政复议7件。2023年度收到诉讼为3件,其中未经复议直接起诉2件,均尚未审结。"
@@ -93,7 +95,10 @@ PROSE = (
     _case_count(
         "review.upheld",
         _UPHELD,
-        reads={"2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 6},
+        reads={
+            "2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 6,
+            f"全年受理依申请信息公开21件。{_REVIEW_RESULTS}": 1,
+        },
         rejects=("行政复议决定维持2件,无纠正。",),
         after=_REVIEW,
     ),
@@ -123,13 +128,16 @@ PROSE = (
     _case_count(
         "review.pending",
         _PENDING,
-        reads={"2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 1},
+        reads={
+            "2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 1,
+            f"全年受理依申请信息公开21件。{_REVIEW_RESULTS}": 0,
+        },
         after=_REVIEW,
     ),
     _case_count(
         "litigation_direct.total",
-        r"未经复议直接(?:起诉|提起(?:行政)?诉讼)(?:的)?(?:案件)?",
-        reads={_LITIGATION_SPLIT: 2},
+        r"未经复议直接(?:起诉|(?:提起)?(?:行政)?诉讼)(?:的)?(?:案件)?",
+        reads={_LITIGATION_SPLIT: 2, f"全年受理依申请信息公开21件。{_REVIEW_RESULTS}": 0},
     ),
     _case_count(
         "litigation_direct.pending",
@@ -140,8 +148,8 @@ PROSE = (
     ),
     _case_count(
         "litigation_after_review.total",
-        r"复议后(?:起诉|提起(?:行政)?诉讼)(?:的)?(?:案件)?",
-        reads={_LITIGATION_SPLIT: 1},
+        r"复议后(?:起诉|(?:提起)?(?:行政)?诉讼)(?:的)?(?:案件)?",
+        reads={_LITIGATION_SPLIT: 1, f"全年受理依申请信息公开21件。{_REVIEW_RESULTS}": 0},
     ),
     _case_count(
         "litigation_after_review.upheld",
@@ -201,6 +209,8 @@ def _identities() -> tuple[Identity, ...]:
 IDENTITIES = _identities()
 #: Prose counts checked against the table cells that state the same thing.
 PROSE_VS_TABLE = {"review.total": ("review.total",), "litigation.total": LITIGATION}
+#: A whole that prose states only by its parts (未经复议直接诉讼0件，复议后诉讼0件): their sum.
+PROSE_SUMS = {"litigation.total": LITIGATION}
 
 
 def _review_correction_rate(c: Counts) -> float | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -139,11 +139,13 @@ def find_counts(
     rules: Sequence[Rule],
     year: int | None = None,
     warnings: list[str] | None = None,
+    sums: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, Found]:
     """Apply ``rules`` to (text, page) paragraphs: per key, the best-ranked first value.
 
     ``year`` is the year reported on (counts of other years are not read); what was left out as
-    implausible or contradictory is said in ``warnings``.
+    implausible or contradictory is said in ``warnings``; a whole of ``sums`` stated only by its
+    parts is their sum, marked derived.
     """
     concepts = tuple(r for r in rules if isinstance(r, Concept))
     patterns = tuple(r for r in rules if isinstance(r, ProseRule))
@@ -168,7 +170,21 @@ def find_counts(
                     for found in _match_sentence(sentence, page, patterns, year):
                         candidates.setdefault(found.key, []).append(found)
     agree = {c.key for c in concepts if c.agree}
-    return _choose(candidates, agree, notes)
+    return _add_sums(_choose(candidates, agree, notes), sums or {})
+
+
+def _add_sums(best: dict[str, Found], sums: Mapping[str, Sequence[str]]) -> dict[str, Found]:
+    """Each whole of ``sums`` that is not stated but whose parts all are: their sum, marked derived."""
+    for whole, parts in sums.items():
+        if whole in best or not all(p in best for p in parts):
+            continue
+        founds = [best[p] for p in parts]
+        value = sum(f.quantity.value for f in founds)
+        approx = next((f.quantity.approx for f in founds if f.quantity.approx), None)
+        text = " + ".join(f.evidence.text for f in founds) + f" = {value:g}"
+        evidence = Evidence("prose", text, founds[0].evidence.page, approx, derived=True)
+        best[whole] = Found(whole, Quantity(value, approx), min(f.rank for f in founds), evidence)
+    return best
 
 
 def _choose(candidates: dict[str, list[Found]], agree: set[str], warnings: list[str]) -> dict[str, Found]:
