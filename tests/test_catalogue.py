@@ -111,7 +111,7 @@ def _prose(sentence: str) -> dict[str, tuple[int | float, bool]]:
 
 
 def test_a_whole_stated_by_its_parts_is_their_sum_marked_derived():
-    got = _prose("全年共收到行政复议1件，维持结果1件，尚未审结0件；未经复议直接诉讼2件，复议后诉讼1件。")
+    got = _prose("因政府信息公开被申请行政复议1件，维持结果1件；未经复议直接诉讼2件，复议后诉讼1件。")
     assert got["litigation_direct.total"] == (2, False)
     assert got["litigation_after_review.total"] == (1, False)
     assert got["litigation.total"] == (3, True)
@@ -120,5 +120,5 @@ def test_a_whole_stated_by_its_parts_is_their_sum_marked_derived():
 def test_a_stated_whole_is_not_replaced_by_the_sum_of_its_parts():
     got = _prose(review._LITIGATION_SPLIT)
     assert got["litigation.total"] == (3, False)
-    partial = _prose("全年共收到行政复议1件；未经复议直接诉讼2件。")
+    partial = _prose("因政府信息公开被申请行政复议1件；未经复议直接诉讼2件。")
     assert "litigation.total" not in partial
