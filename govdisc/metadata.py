@@ -2,25 +2,28 @@
 
 Each field is read from the best place the document offers and left empty when none is sure:
 
-- **agency**: the title (<agency>2022年…报告, <agency>关于…的通知); the name on the line above or below a
-  title that does not name one; the signature (at the end, or above the date of an issuing notice); the
-  opening sentence (现公布 / 特编制 / 特向社会公布 X 2022年…报告, 本报告由 X 编制, 结合 X 信息公开工作实际,
-  2022年，(在…指导下，)X坚持…, also after a sub-heading run into its paragraph); the contact sentence
-  (请与 X 联系); the page's 发布机构 / 来源 field; its breadcrumb. A name read from the text must have the
-  shape of a body's name (…局, …委员会, …办公室, …人民政府, …街道, a town as an opening's subject …), never a
-  sentence fragment or a generic 区统计局. Failing all of them: a generic name the opening gives the body
-  (县统计局坚持…) with the one place of its level the page names (嵩明县卫生健康局); a body that calls itself
-  by its kind (中心深入…) with the one full name the text gives its website (某某市某某中心官网); the place a
-  来源 field names (北京朝阳 → 北京市朝阳区) when the text speaks for the place as a whole (全区…) and never as
-  a body (我局…); the place a sentence counts for as a whole (某某市共有…) when the text names no other. A
-  name the text also gives in full is given in full (温岭市农水局 → 温岭市农业农村和水利局, 茅坪回族镇 →
-  茅坪回族镇人民政府, 某某区政府办公室 → 某某区人民政府办公室). A title a page's 标题 field holds is its title.
+- **agency**: the title (<agency>2022年…报告, <agency>政府信息公开工作2022年度报告, <agency>关于…的通知); the name
+  on the line above or below a title that does not name one (a government with its organs, 某某县人民政府机关, is the
+  government); the report a news article is about (《<agency>2023年…年度报告》公布); the signature (at the end, or
+  above the date of an issuing notice); the opening sentence (现公布 / 特编制 / 特向社会公布 X 2022年…报告, 本报告由 X
+  编制, 结合 X 信息公开工作实际, 2022年，(在…指导下，)X坚持…, also after a sub-heading run into its paragraph); the
+  contact sentence (请与 X 联系); the page's 发布机构 / 来源 field; its breadcrumb; the site's name before its address
+  in the page's header (某某县人民政府 www.… 发布时间). A name read from the text must have the shape of a body's name
+  (…局, …委员会, …办公室, …人民政府, …街道, a town as an opening's subject …), never a sentence fragment or a generic
+  区统计局. Failing all of them: a generic name the opening gives the body (县统计局坚持…) with the one place of its
+  level the page names (嵩明县卫生健康局); a body that calls itself by its kind (中心深入…) with the one full name the
+  text gives its website (某某市某某中心官网); a body that speaks as 我局 with the one name it gives a rule of its own
+  (我局制定《某某市某某局…制度》); the place a 来源 field names (北京朝阳 → 北京市朝阳区) when the text speaks for the
+  place as a whole (全区…) and never as a body (我局…); the place a sentence counts for as a whole (某某市共有…) when
+  the text names no other; the place a text speaks for as 我市 (我县, 我区) when it names one place of that level and
+  its 人民政府. A name the text also gives in full is given in full (温岭市农水局 → 温岭市农业农村和水利局, 茅坪回族镇
+  → 茅坪回族镇人民政府, 某某区政府办公室 → 某某区人民政府办公室). A title a page's 标题 field holds is its title.
 - **year**: the title's; the 统计期限 (…年1月1日至…年12月31日); the report named in the opening
   sentence; for a plan or a task table, the year of its own document number, else of its date line; the
   year the text names most, a target's year (到2023年, 2022年底前) not counted; the 12月31日 it counts up to.
 - **doc_type**: the title's words; the document an issuing notice issues (现印发给你们, 制定了…，现印发, 附件：);
-  the document's structure (the annual report form's headings, also run into their paragraphs
-  (（一）主动公开情况。…), and tables; a report that names itself: 本报告根据…, 本报告包括…, 编制本报告; a task
+  the document's structure (the annual report form's headings, also run into their paragraphs (（一）主动公开情况。…,
+  （一）“主动公开”工作情况：…), and tables; a report that names itself: 本报告根据…, 本报告包括…, 编制本报告; a task
   table's 责任单位)."""
 
 from __future__ import annotations
@@ -69,18 +72,20 @@ ANNUAL_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("overview", re.compile(r"^(?:总体情况|概述|基本情况)$")),
     ("proactive", re.compile(r"^(?:政府信息)?主动公开")),
     ("request", re.compile(r"^(?:政府信息)?依申请公开|^收到和处理政府信息公开申请")),
-    ("management", re.compile(r"^政府信息管理(?:情况)?$")),
-    ("platform", re.compile(r"^(?:政府信息公开)?平台建设(?:情况)?$")),
-    ("oversight", re.compile(r"^监督保障(?:情况)?$")),
+    ("management", re.compile(r"^政府信息管理(?:工作)?(?:情况)?$")),
+    ("platform", re.compile(r"^(?:政府信息公开)?平台建设(?:工作)?(?:情况)?$")),
+    ("oversight", re.compile(r"^监督保障(?:工作)?(?:情况)?$")),
     ("review", re.compile(r"行政复议[、和及与].{0,4}行政诉讼.{0,3}情况$")),
     ("fees", re.compile(r"收费及减免(?:情况)?$")),
     ("consulting", re.compile(r"^(?:政府信息公开)?咨询(?:处理)?情况$")),
     ("problems", re.compile(r"^存在的?主要问题(?:及|和)改进(?:情况|措施)$")),
     ("other_matters", re.compile(r"^其他需要报告的事项$")),
 )  # fmt: skip
-#: A sub-heading run into its paragraph (``（一）主动公开情况。通过…``): the words before the first 。 read as a
-#: heading when they name a part (…情况) in a few words.
-RUN_IN_HEADING = re.compile(r"^(?P<heading>[^，,。；：:]{2,20}情况)。")
+#: A sub-heading run into its paragraph (``（一）主动公开情况。通过…``, ``（二）“依申请公开”工作情况：本年度…``): the
+#: words before the first 。 or colon read as a heading when they name a part (…情况) in a few words.
+RUN_IN_HEADING = re.compile(r"^(?P<heading>[^，,。；：:]{2,20}情况)[。：:]")
+#: Quotes around a heading's words (（一）“主动公开”工作情况：…): not part of the heading.
+QUOTES = re.compile(r"[“”\"‘’「」]")
 #: Marks of the annual report's tables: the 第二十条 rows of table 2 and the rows of table 3.
 ANNUAL_TABLE_MARKS = re.compile(
     r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"
@@ -138,6 +143,9 @@ RULES_TITLE = re.compile(
 )
 #: A line that is only a body's (or a place's) name.
 ORG_LINE = re.compile(rf"^{ORG_NAME}$")
+#: A government named with its organs (城口县人民政府机关: the government and its office, as its report says
+#: 以…人民政府及其办公室名义（以下统称县政府机关）): the government.
+GOVERNMENT_ORGANS = re.compile(r"(?<=人民政府)机关$")
 #: Lines below a signature that are not the signature: contacts, attachments, (此件公开发布).
 CONTACT_LINE = re.compile(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
 #: What a body's name read from the text ends with: the shape of a name, not of a sentence.
@@ -221,6 +229,26 @@ PUBLISHER_FIELDS = (
     re.compile(r"(?:发\s*布\s*机\s*构|发文机关|发布单位|发文单位)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
     re.compile(r"(?:文章来源|信息来源|来源单位|来源)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
 )
+#: A site's name before its address at the top of a page (``中方县人民政府 www.zhongfang.gov.cn 发布时间：…``),
+#: the page's date or nothing after it: the body whose site publishes the page (a name ending 网站 names a site).
+SITE_HEADER = re.compile(
+    r"^(?P<agency>[\u4e00-\u9fff（）()]{2,30}?)(?<!网站)(?<!网)\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*"
+    r"\.(?:cn|com|net|org)/?(?:\s+(?:发布时间|发布日期|时间|日期|来源|\d{4}\s*[-年])|\s*$)",
+    re.IGNORECASE,
+)
+#: A news article's title, or its byline's opening, about a report it names (《某某厅2023年…年度报告》公布, 某某讯
+#: 《…》近日公布): the report's body. A sentence that starts with a document's title is not one.
+REPORTED = re.compile(
+    r"^[《〈](?P<title>[^》〉]{4,60})[》〉]\s*(?:正式|全文)?(?:公布|发布|出炉|公开|解读)$"
+    r"|^[\u4e00-\u9fff]{1,8}讯\s*[《〈](?P<news>[^》〉]{4,60})[》〉]\s*(?:近日|日前|今日|今天|正式)?(?:公布|发布|出炉|公开)"
+)
+#: A body that speaks as 我局 (我委, 我办 …) naming a rule of its own after itself (我局制定《某某市某某局…制度》): the
+#: name in the rule's title, up to the first word of the kind it speaks as.
+OWN_RULE = re.compile(
+    r"[我本](?P<kind>局|委|办|中心)(?:制定|制订|出台|修订|修改|编制|印发)(?:了|并印发)?[《〈](?P<title>[^》〉]{4,60})[》〉]"
+)
+#: How a text speaks for a place as a whole (我市各级人民政府, 我县): the place of that level it names.
+SELF_AS_PLACE = re.compile(r"我(?P<level>[市县区])")
 #: A breadcrumb (首页 > 部门信息公开 > 区卫生健康局 > 年报): its steps.
 BREADCRUMB = re.compile(r"\s*[>›»＞]\s*")
 #: The 统计期限 of a report: a whole calendar year (2024年1月1日至2024年12月31日).
@@ -346,8 +374,9 @@ def _find_title(lines: list[str]) -> tuple[Title, int | None]:
             continue
         if title_body(line):
             return Title(line, True), i
-        if i > 0 and ORG_LINE.match(bare[i - 1]) and body_name(bare[i - 1], place=True):
-            return Title(bare[i - 1] + line, True, bare[i - 1]), i
+        above = GOVERNMENT_ORGANS.sub("", bare[i - 1]) if i > 0 else ""
+        if ORG_LINE.match(above) and body_name(above, place=True):
+            return Title(above + line, True, above), i
         # The agency's name on the line below the title (a page header may repeat the title under it).
         below = next((bare[j] for j in (i + 1, i + 2) if j < len(bare) and ORG_LINE.match(bare[j])), None)
         if below and body_name(below) and below != line:
@@ -422,6 +451,7 @@ def structure_type(lines: list[str], blocks: Sequence[Block]) -> str | None:
     headings |= {
         m.group("heading") for line in head if HEADING.match(line) and (m := RUN_IN_HEADING.match(_heading_text(line)))
     }
+    headings = {QUOTES.sub("", h) for h in headings}
     parts = {name for name, pattern in ANNUAL_HEADINGS for h in headings if pattern.search(h)}
     if len(parts) >= 2 or any(ANNUAL_SELF.search(line) for line in head[:OPENING_LINES]):
         return "annual_report"
@@ -628,6 +658,56 @@ def text_place(lines: list[str]) -> str | None:
     return subjects.pop() if named <= subjects else None
 
 
+def self_place(lines: list[str]) -> str | None:
+    """The place a page speaks for as 我市 (我县, 我区) when the text names one place of that level, names its
+    government (…人民政府) and never speaks as a body (我局…): 我市各级人民政府… with 厦门市人民政府门户网站 →
+    厦门市."""
+    if any(SELF_AS_BODY.search(line) for line in lines):
+        return None
+    levels = {m.group("level") for line in lines for m in SELF_AS_PLACE.finditer(line)}
+    if len(levels) != 1:
+        return None
+    places = _places(lines, levels.pop())
+    if len(places) != 1:
+        return None
+    place = places.pop()
+    return place if any(place + "人民政府" in line for line in lines) else None
+
+
+def own_rule_body(lines: list[str]) -> str | None:
+    """The body that speaks as 我局 (我委 …) and names a rule of its own after itself (我局制定《安顺市住房和城乡
+    建设局（…）信息公开制度》): the name up to the first word of its kind, beginning with a place; the one such
+    name, none when there are several."""
+    found: set[str] = set()
+    for line in lines:
+        for m in OWN_RULE.finditer(line):
+            kind, title = m.group("kind"), ASIDE.sub("", m.group("title"))
+            end = title.find(kind) + len(kind)
+            name = title[:end] if end > len(kind) else ""
+            if title[end:].startswith(ending := NAME_ENDINGS.get(kind, "")):
+                name += ending  # 我委 … 《某某市发展和改革委员会…》
+            if _starts_with_place(name) and body_name(name):
+                found.add(name)
+    return found.pop() if len(found) == 1 else None
+
+
+def reported_body(lines: list[str]) -> str | None:
+    """The body of the report a news article is about, named in its title or its byline's opening
+    (《某某厅2023年…年度报告》公布)."""
+    for line in lines[:TITLE_SEARCH]:
+        if (m := REPORTED.match(line)) and (name := title_body(m.group("title") or m.group("news"))):
+            return name
+    return None
+
+
+def site_header(lines: Sequence[str]) -> str | None:
+    """The body whose site the page is on, named before the site's address at the page's top."""
+    for line in lines[:TITLE_SEARCH]:
+        if (m := SITE_HEADER.match(line)) and (name := body_name(m.group("agency"))):
+            return name
+    return None
+
+
 def contact(lines: list[str]) -> str | None:
     """The body the report's contact sentence names (请与 <agency> 联系)."""
     for line in lines:
@@ -709,15 +789,19 @@ def agency_of(
     found = (
         named
         or body_name(beside, place=True)
+        or reported_body(lines)
         or signed
         or compiled_by(lines)
         or contact(lines)
         or publisher(furniture)
+        or site_header([*furniture, *lines])
         or header(lines)
         or own_place_body(lines)
         or own_site_body(lines)
+        or own_rule_body(lines)
         or page_place(furniture, lines)
         or text_place(lines)
+        or self_place(lines)
     )
     return full_name(found, lines) if found else None
 

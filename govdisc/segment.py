@@ -26,12 +26,17 @@ YEAR_IN_TITLE = rf"{YEAR}\s*年度?"
 TITLE_END = r"(?:报告|总结|要点|计划|方案|措施|思路|安排|情况|打算|通知)(?:[（(][^）)]{1,12}[）)])?"
 #: What follows the agency in a title that puts the year first.
 SUBJECT = r"(?:政府信息公开|政务信息公开|政务公开|信息公开|政府公开)"
-#: Title lines that name the agency: ``<agency><year>年…<kind>``, ``<year>年<agency>政府信息公开…<kind>``
-#: and ``<agency>政府信息公开…<kind>（<year>年度）``; the year's 度 never starts the agency's name.
+#: Title lines that name the agency: ``<agency><year>年…<kind>``, ``<year>年<agency>政府信息公开…<kind>``,
+#: ``<agency>政府信息公开…<kind>（<year>年度）`` and ``<agency>政府信息公开工作<year>年度报告``; the year's 度 never
+#: starts the agency's name.
 AGENCY_TITLES = (
     re.compile(rf"^(?P<agency>{ORG_NAME})(?:关于)?(?P<year>{YEAR_IN_TITLE})(?P<rest>.{{2,45}}?{TITLE_END})$"),
     re.compile(rf"^(?P<year>{YEAR_IN_TITLE})(?!度)(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,40}}?{TITLE_END})$"),
     re.compile(rf"^(?P<agency>{ORG_NAME})(?P<rest>{SUBJECT}.{{0,30}}?{TITLE_END})[（(](?P<year>{YEAR_IN_TITLE})[）)]$"),
+    re.compile(
+        rf"^(?!关于)(?P<agency>{ORG_NAME})(?P<subject>{SUBJECT}(?:工作)?)(?P<year>{YEAR_IN_TITLE})"
+        rf"(?P<rest>.{{0,10}}?{TITLE_END})$"
+    ),
 )
 #: Lines that are page furniture, never part of a document: links, sharing and print buttons, the
 #: 来源/发布时间 line, a breadcrumb (首页 > 政务公开 > 年报), the page's metadata block (索引号,
