@@ -30,7 +30,7 @@ from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown
 from govdisc.compare.screen import to_rich, to_text
 from govdisc.compare.workbook import write_xlsx
-from govdisc.model import Check, Paragraph, ReadError, Record
+from govdisc.model import DOC_TYPES, Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import (
     CHECK_FORMATS,
@@ -263,9 +263,10 @@ CompareFormatOpt = Annotated[
     Str,
     typer.Option("--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from its extension)."),
 ]
+DOC_TYPE_HELP = f"Only these document types: {'|'.join(DOC_TYPES)} (repeatable)."
 ExpectOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option(help="File of expected agency names, one a line: list those with no report."),
+    typer.Option(help="File of expected agency names, one a line: list those with no report, and near misses."),
 ]
 
 
@@ -278,9 +279,9 @@ def compare(
     preset: Annotated[Str, typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")] = None,
     lang: Annotated[str, typer.Option(help="Column headers: zh or en.")] = "zh",
     year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
-    doc_type: Annotated[Strs, typer.Option("--doc-type", help="Only these document types (repeatable).")] = None,
+    doc_type: Annotated[Strs, typer.Option("--doc-type", help=DOC_TYPE_HELP)] = None,
     agency: Annotated[Str, typer.Option(help="Only agencies whose name contains this.")] = None,
-    sort: Annotated[Str, typer.Option(help="Sort by this column (ascending; --desc for descending).")] = None,
+    sort: Annotated[Str, typer.Option(help="Sort by this column, its id or header (ascending; --desc).")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     top: Annotated[Optional[int], typer.Option(help="Only the first N rows.")] = None,  # noqa: UP045
     group_by: Annotated[Str, typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,
