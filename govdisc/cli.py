@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import os
 import sys
 import time
 import typing
@@ -20,12 +21,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from govdisc import __version__
 from govdisc.cache import Cache, cache_dir
 from govdisc.cache import clear as clear_cache
+from govdisc.choices import ChoiceError, choose
 from govdisc.compare import FORMATS as COMPARE_FORMATS
-from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
+from govdisc.compare import PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
+from govdisc.compare.api import options as compare_options
 from govdisc.compare.build import dedupe
 from govdisc.compare.crossyear import cross_year_checks
-from govdisc.compare.render import to_csv, to_json, to_markdown, to_rich, to_text, write_xlsx
-from govdisc.model import Check, Paragraph, ReadError, Record
+from govdisc.compare.render import to_csv, to_json, to_markdown
+from govdisc.compare.screen import to_rich, to_text
+from govdisc.compare.workbook import write_xlsx
+from govdisc.model import DOC_TYPES, Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import (
     CHECK_FORMATS,
@@ -258,9 +263,10 @@ CompareFormatOpt = Annotated[
     Str,
     typer.Option("--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from its extension)."),
 ]
+DOC_TYPE_HELP = f"Only these document types: {'|'.join(DOC_TYPES)} (repeatable)."
 ExpectOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option(help="File of expected agency names, one a line: list those with no report."),
+    typer.Option(help="File of expected agency names, one a line: list those with no report, and near misses."),
 ]
 
 
@@ -273,9 +279,9 @@ def compare(
     preset: Annotated[Str, typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")] = None,
     lang: Annotated[str, typer.Option(help="Column headers: zh or en.")] = "zh",
     year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
-    doc_type: Annotated[Strs, typer.Option("--doc-type", help="Only these document types (repeatable).")] = None,
+    doc_type: Annotated[Strs, typer.Option("--doc-type", help=DOC_TYPE_HELP)] = None,
     agency: Annotated[Str, typer.Option(help="Only agencies whose name contains this.")] = None,
-    sort: Annotated[Str, typer.Option(help="Sort by this column (ascending; --desc for descending).")] = None,
+    sort: Annotated[Str, typer.Option(help="Sort by this column, its id or header (ascending; --desc).")] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     top: Annotated[Optional[int], typer.Option(help="Only the first N rows.")] = None,  # noqa: UP045
     group_by: Annotated[Str, typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,
@@ -286,14 +292,12 @@ def compare(
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Line agencies (and years) up side by side: one row per agency, one column per metric."""
-    if preset is not None and preset not in PRESET_NAMES:
-        raise typer.BadParameter(
-            f"unknown preset {preset!r} (choose from {', '.join(PRESET_NAMES)})", param_hint="--preset"
-        )
-    if group_by is not None and group_by not in GROUP_LEVELS:
-        raise typer.BadParameter(f"choose from {', '.join(GROUP_LEVELS)}", param_hint="--group-by")
-    if lang not in ("zh", "en"):
-        raise typer.BadParameter("zh or en", param_hint="--lang")
+    try:
+        lang = choose(lang, ("zh", "en"), "language")
+        chosen = compare_options([m for m in (metrics or "").split(",") if m.strip()] or None, preset, sort,
+                                 doc_type or (), group_by)  # fmt: skip
+    except ChoiceError as exc:
+        raise typer.BadParameter(str(exc)) from None
     fmt = _format(fmt, output, COMPARE_FORMATS, "table")
     if fmt == "xlsx" and output is None:
         raise typer.BadParameter("xlsx needs -o FILE", param_hint="--format")
@@ -304,12 +308,12 @@ def compare(
         list(records_file or []),
         reading.read,
     )
-    wanted = [m.strip() for m in metrics.split(",") if m.strip()] if metrics else None
+    wanted, preset = chosen.metrics, chosen.preset
     expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
-    filters = Filters(year or (), doc_type or (), agency)
+    filters = Filters(year or (), chosen.doc_types, agency)
 
     def compared(columns: list[str]) -> Comparison:
-        return build(records, columns, filters, group_by, sort, desc, top, expected)
+        return build(records, columns, filters, chosen.group_by, chosen.sort, desc, top, expected)
 
     sheets = [(preset or "summary", compared(columns_for(records, preset, wanted)))]
     if fmt == "xlsx" and preset == "all" and not wanted:
@@ -319,7 +323,8 @@ def compare(
         with atomic_path(output) as tmp:  # type: ignore[arg-type]
             write_xlsx(sheets, tmp, lang)
     elif fmt == "table" and output is None:
-        Console(highlight=False, width=None if sys.stdout.isatty() else 250).print(to_rich(comparison, lang))
+        console = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 250)
+        console.print(to_rich(comparison, lang, console.width))
     else:
         renderers = {
             "table": lambda: to_text(comparison, lang),

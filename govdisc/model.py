@@ -121,6 +121,10 @@ class Record:
     checks: list[Check] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def __repr__(self) -> str:
+        return (f"Record({self.file!r}#{self.doc_index}, agency={self.agency!r}, year={self.year}, "
+                f"{len(self.metrics)} metrics)")  # fmt: skip
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Record:
         """A record read back from ``extract --format jsonl``."""

@@ -63,7 +63,7 @@ def test_xlsx_numbers_and_frozen_header(tmp_path):
     run = cli("compare", "samples", "--format", "xlsx", "-o", str(out))
     assert run.returncode == 0, run.stderr
     sheet = openpyxl.load_workbook(out).active
-    assert sheet.freeze_panes == "A2"
+    assert sheet.freeze_panes == "C2"  # header, and the name and year of each row
     head = [c.value for c in sheet[1]]
     col = head.index("主动公开信息") + 1
     values = [sheet.cell(row=r, column=col).value for r in range(2, sheet.max_row + 1)]
@@ -75,6 +75,9 @@ def test_xlsx_preset_all_has_a_sheet_per_preset(tmp_path):
 
     out = tmp_path / "all.xlsx"
     assert cli("compare", "samples", "--preset", "all", "-o", str(out)).returncode == 0
+    names = openpyxl.load_workbook(out).sheetnames
+    assert {"全部", "概览", "主动公开", "依申请公开", "办理结果", "复议诉讼"} <= set(names)
+    assert cli("compare", "samples", "--preset", "all", "--lang", "en", "-o", str(out)).returncode == 0
     names = openpyxl.load_workbook(out).sheetnames
     assert {"all", "summary", "published", "requests", "outcomes", "litigation"} <= set(names)
 
@@ -147,6 +150,8 @@ def test_year_over_year_and_cross_year_check():
     row_2023 = next(r for r in comparison.rows if r.year == 2023)
     assert row_2023.values["yoy.requests.received.total"] == 0.5
     statuses = {c.id: c.status for c in comparison.cross_year}
+    failed = next(c for c in comparison.cross_year if not c.ok)
+    assert (failed.agency, failed.year, failed.value, failed.expected) == ("甲局", 2023, 3, 2)
     assert statuses == {"crossyear.carried_over": "failed", "crossyear.rules.in_force": "passed"}
 
 

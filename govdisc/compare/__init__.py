@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from .build import GROUP_LEVELS, Comparison, Filters, build, columns_for
-from .figures import DERIVED, PRESET_NAMES, PRESETS
+from .api import compare
+from .build import GROUP_LEVELS, Comparison, Entry, Filters, Row, build, columns_for
+from .figures import DERIVED, PRESET_NAMES, PRESETS, column_id
 from .render import FORMATS
 
-__all__ = ["DERIVED", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Filters",
-           "build", "columns_for"]  # fmt: skip
+__all__ = ["DERIVED", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Entry", "Filters",
+           "Row", "build", "column_id", "columns_for", "compare"]  # fmt: skip

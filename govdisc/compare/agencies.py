@@ -26,3 +26,30 @@ def display_names(records: list[Record]) -> dict[str, str]:
         if len(name) > len(names.get(key, "")):
             names[key] = name
     return names
+
+
+def name_key(name: str) -> str:
+    """The identity of a body known only by its name (a roster line): as :func:`agency_key`, its region resolved
+    from the name."""
+    from govdisc.region import resolve
+
+    return agency_key(Record(file=name, agency=name, region=resolve(name)))
+
+
+def near_misses(name: str, reported: dict[str, str], limit: int = 3) -> list[str]:
+    """Bodies that reported and are close to a roster ``name`` without being it (``reported``: identity → name).
+
+    Close: the same region and one name's rest contains the other's (上海市人民政府 and 上海市人民政府办公厅),
+    or names alike by difflib's ratio.
+    """
+    import difflib
+
+    key = name_key(name)
+    code, _, rest = key.partition(":") if ":" in key else ("", "", key)
+    near: list[str] = []
+    for other_key, other in reported.items():
+        other_code, _, other_rest = other_key.partition(":") if ":" in other_key else ("", "", other_key)
+        same_place = code and code == other_code and (rest in other_rest or other_rest in rest)
+        if other_key != key and (same_place or difflib.SequenceMatcher(None, name, other).ratio() >= 0.75):
+            near.append(other)
+    return sorted(near)[:limit]
