@@ -33,20 +33,24 @@ from govdisc.compare.workbook import write_xlsx
 from govdisc.model import DOC_TYPES, Check, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import (
+    BINARY_FORMATS,
     CHECK_FORMATS,
     RECORD_FORMATS,
     FormatError,
+    OutputError,
+    Shape,
     atomic_path,
     check_line,
+    check_target,
     checks_text,
     choose_format,
-    jsonl_lines,
-    render,
     rich_table,
     write,
+    write_records,
 )
 from govdisc.pipeline import FileResult, discover
 from govdisc.read import read_document
+from govdisc.records_io import RecordsError, is_records_file, read_records
 from govdisc.runner import MB, Limits, run
 
 app = typer.Typer(
@@ -163,27 +167,49 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
 
 
 def _format(given: str | None, output: Path | None, choices: tuple[str, ...], default: str) -> str:
-    """The format to write, or a usage error naming the choices (or the missing folder of ``-o``)."""
-    if output is not None and not output.parent.is_dir():
-        raise typer.BadParameter(f"no such folder: {output.parent}", param_hint="--output")
+    """The format to write, or a usage error naming the choices; an ``-o`` that cannot be written: one line, exit 2."""
+    if output is not None:
+        try:
+            check_target(output)
+        except OutputError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from None
     try:
-        return choose_format(given, output, choices, default)
+        chosen = choose_format(given, output, choices, default)
     except FormatError as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
+    if chosen in BINARY_FORMATS and output is None:
+        raise typer.BadParameter(f"{chosen} needs -o FILE", param_hint="--format")
+    return chosen
 
 
 def _terminal_default() -> str:
     return "table" if sys.stdout.isatty() else "jsonl"
 
 
-def _emit(records: Iterable[Record], fmt: str, output: Path | None, no_bom: bool) -> None:
+def _emit(records: Iterable[Record], fmt: str, output: Path | None, no_bom: bool, shape: Shape) -> None:
     """Write records: JSONL streams as records arrive; the other formats need them all."""
-    if fmt == "jsonl":
-        write(jsonl_lines(records), output)
-    elif fmt == "table" and output is None:
-        Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(rich_table(list(records)))
+    if fmt == "table" and output is None:
+        console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
+        console.print(rich_table(list(records), shape.lang))
     else:
-        write(render(list(records), fmt, bom=not no_bom), output)
+        write_records(records, fmt, output, bom=not no_bom, shape=shape)
+
+
+LangOpt = Annotated[str, typer.Option("--lang", help="Column headers: zh or en.")]
+KeysOpt = Annotated[bool, typer.Option("--keys", help="csv/xlsx: metric keys (requests.received.total) as headers.")]
+EvidenceOpt = Annotated[bool, typer.Option("--evidence", help="csv/xlsx: evidence, page and approx per metric.")]
+LongOpt = Annotated[bool, typer.Option("--long", help="csv/xlsx: one row per document and metric key.")]
+
+
+def _shape(fmt: str, lang: str, keys: bool, evidence: bool, long: bool) -> Shape:
+    """The columns of extract's csv and xlsx, or a usage error for options the format has no use for."""
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+    given = [flag for flag, on in (("--keys", keys), ("--evidence", evidence), ("--long", long)) if on]
+    if given and fmt not in ("csv", "xlsx"):
+        raise typer.BadParameter(f"applies to csv and xlsx only, not {fmt}", param_hint=given[0])
+    return Shape("keys" if keys else lang, evidence, long)
 
 
 @app.command()
@@ -193,6 +219,10 @@ def extract(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
+    lang: LangOpt = "zh",
+    keys: KeysOpt = False,
+    evidence: EvidenceOpt = False,
+    long: LongOpt = False,
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Read every document and print one record per document found.
@@ -200,6 +230,7 @@ def extract(
     Exit status: 0 when every file was read, 1 when some could not be (each named on stderr), 2 for usage errors.
     """
     chosen = _format(fmt, output, RECORD_FORMATS, _terminal_default())
+    shape = _shape(chosen, lang, keys, evidence, long)
     failed = 0
 
     def records() -> Iterator[Record]:
@@ -208,7 +239,7 @@ def extract(
             failed += bool(result.error)
             yield from result.records
 
-    _emit(records(), chosen, output, no_bom)
+    _emit(records(), chosen, output, no_bom, shape)
     raise typer.Exit(1 if failed else 0)
 
 
@@ -233,20 +264,19 @@ def cache_info() -> None:
 def _load_records(
     paths: list[str], record_files: list[Path], read: Callable[[list[Path]], Iterator[FileResult]]
 ) -> tuple[list[Record], int]:
-    """Records from JSONL (``-`` for stdin, ``*.jsonl``, ``--records``) or extracted from documents."""
+    """Records from records files (``-`` for stdin, ``*.jsonl``/``.json``/``.csv``/…, ``--records``) or extracted
+    from documents; a file that is not records is one line, exit 2."""
     records: list[Record] = []
     failed = 0
     documents: list[Path] = []
     sources = [*(str(p) for p in record_files), *paths]
     for given in sources:
-        if given == "-" or given.endswith((".jsonl", ".ndjson")) or given in map(str, record_files):
-            text = sys.stdin.read() if given == "-" else Path(given).read_text(encoding="utf-8-sig")
-            for n, line in enumerate(text.splitlines(), 1):
-                if line.strip():
-                    try:
-                        records.append(Record.from_dict(json.loads(line)))
-                    except (json.JSONDecodeError, TypeError, AttributeError) as exc:
-                        raise typer.BadParameter(f"{given}, line {n}: not a govdisc record ({exc})") from None
+        if given == "-" or is_records_file(given) or given in map(str, record_files):
+            try:
+                records.extend(read_records(given))
+            except RecordsError as exc:
+                error(str(exc))
+                raise typer.Exit(2) from None
         else:
             documents.append(Path(given))
     for result in read(documents) if documents else ():
@@ -380,7 +410,7 @@ def check(
     if chosen == "table":
         lines = [check_line(name, c) + "\n" for name, (_, c) in shown]
         lines.append(f"{len(records)} document(s) checked, {failed} failed check(s)\n")
-        write(lines, output)
+        write(lines, output, utf8=False)
     else:
         write(checks_text([pair for _, pair in shown], chosen, bom=not no_bom), output)
     raise typer.Exit(1 if failed or unreadable else 0)

@@ -34,7 +34,7 @@ def test_extract_samples_jsonl(samples_jsonl):
 
 def test_csv_has_bom_and_reads_back(tmp_path, samples_jsonl):
     out = tmp_path / "out.csv"
-    run = cli("extract", "samples", "-o", str(out))
+    run = cli("extract", "samples", "-o", str(out), "--keys")
     assert run.returncode == 0, run.stderr
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -62,7 +62,7 @@ def test_table_format():
 def test_output_is_whole_or_nothing(tmp_path):
     target = tmp_path / "missing-dir" / "out.jsonl"
     run = cli("extract", "samples", "-o", str(target))
-    assert run.returncode == 2 and not target.exists() and "no such folder" in run.stderr
+    assert run.returncode == 2 and not target.exists() and "no such directory" in run.stderr
     good = tmp_path / "out.jsonl"
     assert cli("extract", "samples", "-o", str(good)).returncode == 0
     assert len(jsonl(good.read_text(encoding="utf-8"))) == 15
