@@ -13,7 +13,9 @@ import govdisc.runner as runner
 from govdisc.cache import Cache
 from govdisc.runner import Limits, run
 from tests.helpers import ROOT, SEEDS, invoke_cli, jsonl, run_cli
-from tests.hostile import make_hostile
+from tests.hostile import HOSTILE, make_hostile
+
+ENDLESS = "endless.pdf"
 
 
 def _seed_folder(folder: Path, copies: int = 1) -> Path:
@@ -31,20 +33,31 @@ def test_hostile_files_among_the_seeds(tmp_path):
     """The command over a folder of bad files among good: status 1, one error line per bad file, the good records.
 
     In this process (the pool of workers it forks is the same): exit statuses of a real process are
-    tested in test_cli.py and below. ``--timeout 3``: the endless pdf would take minutes, and what is
-    tested is that it is named, not the default limit.
+    tested in test_cli.py and below. The endless pdf, which only the time limit stops, is left to
+    the next test: run here under the default limit, no good file can be slow enough to be stopped
+    on a loaded machine.
     """
     folder = _seed_folder(tmp_path / "docs")
     bad = make_hostile(folder)
-    run = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache", "--timeout", "3")
+    (folder / ENDLESS).unlink()
+    bad.remove(ENDLESS)
+    run = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache")
     assert run.exit_code == 1
     errors = [line for line in run.stderr.splitlines() if line.strip()]
     for name in bad:
         assert sum(f" {name}: " in line for line in errors) == 1, (name, errors)
     assert all(line.startswith("govdisc: error: ") for line in errors)
-    assert "endless.pdf: timed out" in run.stderr  # the limit stopped it, not some other error
     readable_as_root = os.geteuid() == 0  # root reads a file without read permission
     assert len(jsonl(run.stdout)) == 15 + readable_as_root
+
+
+def test_a_file_that_never_ends_is_stopped_by_the_time_limit(tmp_path):
+    """Alone, so that the short limit it needs applies to no file that could merely be slow."""
+    endless = HOSTILE[ENDLESS](tmp_path / ENDLESS)
+    run = invoke_cli("extract", str(endless), "--format", "jsonl", "--no-cache", "--timeout", "3")
+    assert run.exit_code == 1
+    assert f"{ENDLESS}: timed out" in run.stderr
+    assert run.stdout == ""
 
 
 def test_parallel_output_is_in_file_order(tmp_path):
@@ -62,11 +75,12 @@ def test_a_crashing_or_hanging_worker_is_replaced(tmp_path, monkeypatch):
         if label.startswith("000_001"):
             os._exit(3)
         if label.startswith("001_002"):
-            time.sleep(60)
+            time.sleep(600)
         return real(path, label, limits)
 
     monkeypatch.setattr(runner, "work", flaky)
-    results = list(run([folder], workers=2, limits=Limits(timeout=2)))
+    # A limit far above what a seed takes even on a loaded machine: only the hanging file reaches it.
+    results = list(run([folder], workers=2, limits=Limits(timeout=6)))
     errors = {r.label: r.error for r in results if r.error}
     assert set(errors) == {"000_001_b0e6df2b91b6b31c.txt", "001_002_1dc3a79199100544.txt"}
     assert "crashed" in errors["000_001_b0e6df2b91b6b31c.txt"]
