@@ -57,6 +57,8 @@ FACT_COLUMNS = (("key", "指标代码", "key"), ("label", "指标", "label"), ("
                 ("approx", "约数", "approx"), ("source", "来源", "source"), ("page", "页码", "page"),
                 ("snippet", "依据", "snippet"), ("derived", "推算", "derived"), ("ocr", "OCR", "ocr"))  # fmt: skip
 WARNINGS_HEADER = ("warnings", "警告", "warnings")
+#: Without ``--evidence``: the figures of a record that are approximate (近500, 1490余), as ``header:mark; …``.
+APPROX_HEADER = ("approximations", "约数项", "approximate figures")
 #: Metrics shown in the on-screen table.
 TABLE_METRICS = ("published.items", "requests.received.total", "requests.granted.total",
                  "review.total", "litigation.total")  # fmt: skip
@@ -220,6 +222,8 @@ def record_rows(
         if shape.evidence:
             head.extend(f"{name}/{en if shape.lang == 'en' else zh}" for en, zh in EVIDENCE_COLUMNS)
     head.append(shape.header(WARNINGS_HEADER))
+    if not shape.evidence:
+        head.append(shape.header(APPROX_HEADER))
     rows = []
     for r in records:
         row = _identity(r)
@@ -228,7 +232,11 @@ def record_rows(
             if shape.evidence:
                 ev = r.evidence.get(key) if key in r.metrics else None
                 row.extend([ev.text, ev.page, ev.approx] if ev else [None, None, None])
-        rows.append([*row, "; ".join(r.warnings) or None])
+        row.append("; ".join(r.warnings) or None)
+        if not shape.evidence:
+            marks = [f"{shape.metric_header(k)}:{ev.approx}" for k in keys if (ev := r.evidence.get(k)) and ev.approx]
+            row.append("; ".join(marks) or None)
+        rows.append(row)
     return head, rows, figures
 
 

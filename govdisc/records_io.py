@@ -24,7 +24,7 @@ from typing import Any
 
 from govdisc.metrics import LABELS
 from govdisc.model import Record
-from govdisc.output import EVIDENCE_COLUMNS, EXTENSIONS, FACT_COLUMNS, IDENTITY, WARNINGS_HEADER
+from govdisc.output import APPROX_HEADER, EVIDENCE_COLUMNS, EXTENSIONS, FACT_COLUMNS, IDENTITY, WARNINGS_HEADER
 from govdisc.spreadsheet import FORMULA_STARTS
 
 #: Formats of records files (their extensions are in :data:`govdisc.output.EXTENSIONS`).
@@ -153,7 +153,7 @@ def _xlsx_rows(data: bytes, name: str) -> Iterator[tuple[int, list[str]]]:
 def _headers() -> dict[str, tuple[str, str]]:
     """Every header ``extract`` writes → (kind, name): ``ident``, ``metric``, ``fact`` or an evidence part."""
     known: dict[str, tuple[str, str]] = {}
-    for names in (*IDENTITY, WARNINGS_HEADER):
+    for names in (*IDENTITY, WARNINGS_HEADER, APPROX_HEADER):
         known.update((h, ("ident", names[0])) for h in names)
     for key, pair in LABELS.items():
         for head in (key, *pair):
@@ -217,6 +217,13 @@ def _from_table(rows: Iterable[tuple[int, list[str]]], name: str) -> Iterator[di
         for (kind, key), text in row.items():
             if kind == "metric" and text.strip():
                 record["metrics"][key] = _number(text.strip(), where)
+        for mark in filter(None, row.get(("ident", "approximations"), "").split("; ")):
+            header, _, approx = mark.rpartition(":")
+            kind, key = known.get(header, ("unknown", header))
+            if kind != "metric" or key not in record["metrics"]:
+                raise RecordsError(f"{where}: {mark!r} names no figure of this row")
+            record["evidence"].setdefault(key, {"source": "table", "text": "", "page": None, "approx": None})
+            record["evidence"][key]["approx"] = approx
         for (kind, key), text in row.items():
             if kind in ("evidence", "page", "approx") and key in record["metrics"] and text:
                 ev = record["evidence"].setdefault(key, {"source": "table", "text": "", "page": None, "approx": None})

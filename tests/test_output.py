@@ -56,8 +56,10 @@ def test_xlsx_holds_the_numbers_of_the_jsonl(tmp_path, records):
         assert cells["机关"] == rec["agency"] and cells["年度"] == rec["year"]
         for key, value in rec["metrics"].items():
             assert cells[label(key)] == value and isinstance(cells[label(key)], (int, float))
-        shown = {h for h, v in cells.items() if v is not None} - {names[1] for names in IDENTITY} - {"警告"}
+        shown = {h for h, v in cells.items() if v is not None} - {names[1] for names in IDENTITY} - {"警告", "约数项"}
         assert shown == {label(k) for k in rec["metrics"]}
+        marks = {f"{label(k)}:{ev['approx']}" for k, ev in rec["evidence"].items() if ev["approx"]}
+        assert set(filter(None, (cells["约数项"] or "").split("; "))) == marks
 
 
 def test_json_is_one_array_of_the_records(tmp_path, records):
