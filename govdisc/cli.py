@@ -17,8 +17,8 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govdisc import __version__
-from govdisc.cache import Cache, cache_dir
+from govdisc import __version__, check_report, keys_table
+from govdisc.cache import Cache, cache_dir, summary
 from govdisc.cache import clear as clear_cache
 from govdisc.choices import ChoiceError, choose
 from govdisc.compare import FORMATS as COMPARE_FORMATS
@@ -29,33 +29,40 @@ from govdisc.compare.crossyear import cross_year_checks
 from govdisc.compare.render import to_csv, to_json, to_markdown
 from govdisc.compare.screen import to_rich, to_text
 from govdisc.compare.workbook import write_xlsx
-from govdisc.model import DOC_TYPES, Check, Paragraph, ReadError, Record
+from govdisc.exits import Group
+from govdisc.help import Command, examples
+from govdisc.metrics import DERIVED
+from govdisc.model import DOC_TYPES, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
 from govdisc.output import (
     BINARY_FORMATS,
-    CHECK_FORMATS,
     RECORD_FORMATS,
     FormatError,
     OutputError,
     Shape,
     atomic_path,
-    check_line,
     check_target,
-    checks_text,
     choose_format,
     rich_table,
+    rich_text,
     write,
     write_records,
 )
 from govdisc.pipeline import FileResult, discover
 from govdisc.read import read_document
 from govdisc.records_io import RecordsError, is_records_file, read_records
-from govdisc.runner import MB, Limits, run
+from govdisc.runner import MB, Limits, Tally, nothing_to_read, run
 
 app = typer.Typer(
+    cls=Group,
     add_completion=False,
     no_args_is_help=True,
     help="Turn Chinese government open-information documents into clean, comparable numbers.",
+    epilog=examples(
+        ("govdisc extract samples", "one record per document"),
+        ("govdisc check docs -o checks.xlsx", "what does not add up, for the departments"),
+        ("govdisc compare docs --year 2024 -o 2024.xlsx", "agencies side by side"),
+    ),
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -94,6 +101,9 @@ WorkersOpt = Annotated[
 ]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Read every file again; do not use or fill the cache.")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+VerboseOpt = Annotated[
+    bool, typer.Option("--verbose", "-v", help="At the end, say how many files were extracted, how many cached.")
+]
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger than this many MB.")]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
@@ -108,19 +118,26 @@ class RunOptions:
     no_cache: bool = False
     quiet: bool = False
     limits: Limits = DEFAULT_LIMITS
+    verbose: bool = False
 
     def read(self, paths: list[Path]) -> Iterator[FileResult]:
         """Every file's result in file order, unreadable files named on stderr, a progress bar on a terminal."""
         _check_paths(paths)
+        if (nothing := nothing_to_read(paths)) is not None:
+            error(nothing)
+            raise typer.Exit(1)
         cache = None if self.no_cache else Cache()
+        tally = Tally()
         show = not self.quiet and sys.stderr.isatty()
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[rate]}"), TextColumn("errors: {task.fields[errors]}"),
                    TimeElapsedColumn())  # fmt: skip
         started, errors = time.monotonic(), 0
-        with Progress(*columns, console=err, transient=True, disable=not show) as progress:
+        # Output printed while the bar shows goes above it on a terminal, and straight to a file or pipe.
+        with Progress(*columns, console=err, transient=True, disable=not show,
+                      redirect_stdout=sys.stdout.isatty()) as progress:  # fmt: skip
             task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
-            for n, result in enumerate(run(paths, self.workers, self.limits, cache), 1):
+            for n, result in enumerate(run(paths, self.workers, self.limits, cache, tally=tally), 1):
                 if result.error:
                     errors += 1
                     progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
@@ -130,6 +147,8 @@ class RunOptions:
                 yield result
         if cache is not None:
             cache.close()
+        if self.verbose:
+            err.print(f"govdisc: {tally.line()}", markup=False)
 
 
 DEFAULT_RUN = RunOptions()
@@ -142,6 +161,7 @@ RUN_PARAMETERS = (
     ("max_size", MaxSizeOpt, DEFAULT_LIMITS.max_size / MB),
     ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
+    ("verbose", VerboseOpt, False),
 )
 
 
@@ -157,7 +177,7 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
     def wrapper(*args: Any, **kwargs: Any) -> None:
         given = {name: kwargs.pop(name) for name, _, _ in RUN_PARAMETERS}
         limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"])
-        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits)
+        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"])
         return command(*args, reading=reading, **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
@@ -211,7 +231,17 @@ def _shape(fmt: str, lang: str, keys: bool, evidence: bool, long: bool) -> Shape
     return Shape("keys" if keys else lang, evidence, long)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    help="Read every document and print one record per document found.\n\n"
+    "Exit status: 0 when every file was read, 1 when some could not be (each named on stderr) or the folders "
+    "hold no document, 2 for usage errors.",
+    epilog=examples(
+        ("govdisc extract samples", "a table on a terminal, JSONL when piped"),
+        ("govdisc extract docs -o records.csv", "CSV with BOM, for Excel and WPS"),
+        ("govdisc extract docs -f jsonl | govdisc compare -", "into compare"),
+    ),
+)
 @reads_documents
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (docx, pdf, txt, html).", show_default=False)],
@@ -224,10 +254,7 @@ def extract(
     long: LongOpt = False,
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
-    """Read every document and print one record per document found.
-
-    Exit status: 0 when every file was read, 1 when some could not be (each named on stderr), 2 for usage errors.
-    """
+    """Read every document and print one record per document found."""
     chosen = _format(fmt, output, RECORD_FORMATS, _terminal_default())
     shape = _shape(chosen, lang, keys, evidence, long)
     failed = 0
@@ -242,22 +269,35 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-cache_app = typer.Typer(help="The extraction cache.", no_args_is_help=True)
+cache_app = typer.Typer(
+    cls=Group,
+    help="The extraction cache.",
+    no_args_is_help=True,
+    epilog=examples(
+        ("govdisc cache info", "where it is, its size, results and files"),
+        ("govdisc cache clear", "delete every cached result"),
+    ),
+)
 app.add_typer(cache_app, name="cache")
 
 
-@cache_app.command("clear")
+@cache_app.command(
+    "clear", cls=Command, epilog=examples(("govdisc cache clear", "delete every cached result"),
+                                          ("GOVDISC_CACHE_DIR=/tmp/c govdisc cache clear", "another cache"))
+)  # fmt: skip
 def cache_clear() -> None:
     """Delete every cached result."""
     freed = clear_cache()
     print(f"cleared {cache_dir()} ({freed / MB:.1f} MB)")
 
 
-@cache_app.command("info")
+@cache_app.command(
+    "info", cls=Command, epilog=examples(("govdisc cache info", "where the cache is, its size, results and files"),
+                                         ("govdisc extract copy.txt -v", "whether a file came from the cache"))
+)  # fmt: skip
 def cache_info() -> None:
-    """Where the cache is and how large."""
-    path = cache_dir() / "cache.sqlite"
-    print(f"{path} ({path.stat().st_size / MB:.1f} MB)" if path.exists() else f"{path} (empty)")
+    """Where the cache is, how large, and how many results and known files it holds."""
+    print(summary().line())
 
 
 def _load_records(
@@ -299,7 +339,14 @@ ExpectOpt = Annotated[
 ]
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        ("govdisc compare docs --year 2024", "agencies side by side, with a totals row"),
+        ("govdisc compare docs --sort disclosure_rate --desc", "highest 公开率 first"),
+        ("govdisc compare docs --preset all -o all.xlsx", "one sheet per preset"),
+    ),
+)
 @reads_documents
 def compare(
     paths: Annotated[Strs, typer.Argument(help="Folders or files, JSONL records, or - for records on stdin.")] = None,
@@ -310,7 +357,14 @@ def compare(
     year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
     doc_type: Annotated[Strs, typer.Option("--doc-type", help=DOC_TYPE_HELP)] = None,
     agency: Annotated[Str, typer.Option(help="Only agencies whose name contains this.")] = None,
-    sort: Annotated[Str, typer.Option(help="Sort by this column, its id or header (ascending; --desc).")] = None,
+    sort: Annotated[
+        Str,
+        typer.Option(
+            metavar="COLUMN",
+            help="Sort by this column (ascending; --desc for descending): a metric key (govdisc keys lists them), "
+            f"a derived figure ({', '.join(DERIVED)}), yoy.KEY, or a header as shown.",
+        ),
+    ] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
     top: Annotated[Optional[int], typer.Option(help="Only the first N rows.")] = None,  # noqa: UP045
     group_by: Annotated[Str, typer.Option("--group-by", help="Sum agencies by province|city|county.")] = None,
@@ -348,6 +402,10 @@ def compare(
     if fmt == "xlsx" and preset == "all" and not wanted:
         sheets += [(name, compared(columns_for(records, name, None))) for name in PRESETS]
     comparison = sheets[0][1]
+    if not comparison.rows and not expected:
+        error(f"no records match {_filters_said(year, doc_type, agency)}" if records else "no records in "
+              + ", ".join([*(str(p) for p in records_file or []), *(paths or [])]))  # fmt: skip
+        raise typer.Exit(1)
     if fmt == "xlsx":
         with atomic_path(output) as tmp:  # type: ignore[arg-type]
             write_xlsx(sheets, tmp, lang)
@@ -365,57 +423,90 @@ def compare(
     raise typer.Exit(1 if failed else 0)
 
 
+def _filters_said(year: list[int] | None, doc_type: list[str] | None, agency: str | None) -> str:
+    """The filters given, as typed: ``--year 2030 --agency 淮安``."""
+    said = [*(f"--year {y}" for y in year or ()), *(f"--doc-type {t}" for t in doc_type or ())]
+    return " ".join(said + ([f"--agency {agency}"] if agency else [])) or "the records given"
+
+
 CheckFormatOpt = Annotated[
     Str,
-    typer.Option("--format", "-f", help=f"{'|'.join(CHECK_FORMATS)} (default: table; with -o, from its extension)."),
+    typer.Option(
+        "--format", "-f", help=f"{'|'.join(check_report.FORMATS)} (default: table; with -o, from its extension)."
+    ),
 ]
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    help="Run the consistency checks of tables 3 and 4 (and of the text against them) and list what does not add "
+    "up: each line names the document, the table, row, column and page, and the figures that differ.\n\n"
+    "Exit status 1 when a check fails or a file cannot be read. Doubtful checks (failing only through cells printed "
+    "blank or as a slash) and checks that cannot run are listed too, but do not fail.",
+    epilog=examples(
+        ("govdisc check docs", "what does not add up, and where"),
+        ("govdisc check docs -o checks.xlsx", "a sheet for the departments"),
+        ("govdisc check docs --all --lang en", "every check, passed ones too, in English"),
+    ),
+)
 @reads_documents
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders.", show_default=False)],
     all_checks: Annotated[bool, typer.Option("--all", help="Also list the checks that passed.")] = False,
+    lang: Annotated[str, typer.Option(metavar="zh|en", help="Language of the lines and headers.")] = "zh",
     fmt: CheckFormatOpt = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
-    """Run the consistency checks and list what fails; exit 1 when anything fails (or a file cannot be read).
-
-    Doubtful checks (failing only through blank or ``/`` cells) and checks that cannot run are listed too,
-    but do not fail.
-    """
-    chosen = _format(fmt, output, CHECK_FORMATS, "table")
-    unreadable = 0
-    listed: list[tuple[Record | None, Check]] = []
-    names: list[str] = []
+    """Run the consistency checks of tables 3 and 4 (and of the text against them); list what does not add up."""
+    chosen = _format(fmt, output, check_report.FORMATS, "table")
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+    stream = chosen == "table" and output is None  # lines as each file is checked, above the progress bar
+    unreadable = failed = 0
+    rows: list[check_report.CheckRow] = []
     records: list[Record] = []
+
+    def add(row: check_report.CheckRow) -> None:
+        rows.append(row)
+        if stream:
+            sys.stdout.write(row.line(lang) + "\n")
+
     for result in reading.read(paths):
-        if result.error:
-            unreadable += 1
-            continue
+        unreadable += bool(result.error)
         for record in result.records:
             records.append(record)
             name = result.label if len(result.records) == 1 else f"{result.label}#{record.doc_index}"
-            listed.extend((record, c) for c in record.checks)
-            names.extend(name for _ in record.checks)
-    unique, _ = dedupe(records)
-    across = cross_year_checks(unique)
-    listed.extend((None, c) for c in across)
-    names.extend("across years" for _ in across)
-    shown = [(name, pair) for name, pair in zip(names, listed, strict=True) if pair[1].status != "passed" or all_checks]
-    failed = sum(c.status == "failed" for _, c in listed)
-    if chosen == "table":
-        lines = [check_line(name, c) + "\n" for name, (_, c) in shown]
-        lines.append(f"{len(records)} document(s) checked, {failed} failed check(s)\n")
-        write(lines, output, utf8=False)
+            for c in record.checks:
+                failed += c.status == "failed"
+                if c.status != "passed" or all_checks:
+                    add(check_report.check_row(record, c, lang, name))
+    for c in cross_year_checks(dedupe(records)[0]):
+        failed += c.status == "failed"
+        if c.status != "passed" or all_checks:
+            add(check_report.check_row(None, c, lang))
+    said = check_report.summary_line(len(records), failed, lang) + "\n"
+    if stream:
+        write(said, None, utf8=False)
+    elif chosen == "table":
+        write([*(row.line(lang) + "\n" for row in rows), said], output, utf8=False)
+    elif chosen == "xlsx":
+        with atomic_path(output) as tmp:  # type: ignore[arg-type]
+            check_report.write_xlsx(rows, tmp, lang)
     else:
-        write(checks_text([pair for _, pair in shown], chosen, bom=not no_bom), output)
+        text = check_report.to_csv(rows, lang, bom=not no_bom) if chosen == "csv" else check_report.to_jsonl(rows)
+        write(text, output)
     raise typer.Exit(1 if failed or unreadable else 0)
 
 
-@app.command()
+@app.command(
+    cls=Command,
+    epilog=examples(
+        ("govdisc normalize report.pdf", "the repaired text; what was repaired on stderr"),
+        ("govdisc normalize scraped.html > clean.txt", "keep the text"),
+    ),
+)
 def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_default=False)]) -> None:
     """Print a file's repaired text (tables as rows of cells joined by |); what was repaired goes to stderr."""
     _check_paths([path])
@@ -429,6 +520,35 @@ def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_defaul
         sys.stdout.write("".join(line + "\n" for line in lines))
     for note in doc.warnings:
         err.print(f"govdisc: {path}: {note}", markup=False)
+
+
+@app.command(
+    cls=Command,
+    epilog=examples(
+        ("govdisc keys", "every key with its Chinese and English label"),
+        ("govdisc keys -f csv -o keys.csv", "the list as a spreadsheet"),
+        ("govdisc keys -f json", "for scripts"),
+    ),
+)
+def keys(
+    fmt: Annotated[
+        Str,
+        typer.Option(
+            "--format", "-f", help=f"{'|'.join(keys_table.FORMATS)} (default: table; with -o, its extension)."
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    no_bom: NoBomOpt = False,
+) -> None:
+    """List every metric key of the record and every derived figure of compare, with Chinese and English labels."""
+    chosen = _format(fmt, output, keys_table.FORMATS, "table")
+    listed = keys_table.all_keys()
+    if chosen == "table" and output is None:
+        Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(keys_table.to_rich(listed))
+    elif chosen == "table":
+        write(rich_text(keys_table.to_rich(listed), 160), output)
+    else:
+        write(keys_table.to_csv(listed, bom=not no_bom) if chosen == "csv" else keys_table.to_json(listed), output)
 
 
 def _version(value: bool) -> None:

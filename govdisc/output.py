@@ -28,13 +28,11 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from govdisc.metrics import label, ordered
-from govdisc.model import Check, Record
+from govdisc.model import Record
 from govdisc.spreadsheet import neutralize
 
 #: What ``extract`` writes.
 RECORD_FORMATS = ("table", "jsonl", "json", "csv", "xlsx", "sqlite")
-#: What ``check`` writes.
-CHECK_FORMATS = ("table", "jsonl", "csv")
 #: Formats that are a file, not text: they need ``-o``.
 BINARY_FORMATS = ("xlsx", "sqlite")
 #: File extension → format, for every command.
@@ -324,43 +322,6 @@ def rich_text(renderable: Any, width: int) -> str:
     console = Console(file=io.StringIO(), width=width, record=True)
     console.print(renderable)
     return console.export_text()
-
-
-#: Columns of ``check``'s CSV and keys of its JSONL.
-CHECK_FIELDS = ("file", "doc_index", "agency", "year", "id", "status", "message")
-
-
-def check_line(where: str, check: Check) -> str:
-    """One check as ``check`` prints it: ``file: STATUS id: message``."""
-    return f"{where}: {check.status.upper().replace('_', ' ')} {check.id}: {check.message}"
-
-
-def check_rows(checked: Iterable[tuple[Record | None, Check]]) -> Iterator[dict[str, Any]]:
-    """One dict per check (:data:`CHECK_FIELDS`); a check across years has no record."""
-    for record, check in checked:
-        yield {
-            "file": record.file if record else None,
-            "doc_index": record.doc_index if record else None,
-            "agency": record.agency if record else None,
-            "year": record.year if record else None,
-            "id": check.id,
-            "status": check.status,
-            "message": check.message,
-        }
-
-
-def checks_text(checked: list[tuple[Record | None, Check]], fmt: str, bom: bool = True) -> str:
-    """Checks as JSONL or CSV (UTF-8 with BOM by default)."""
-    rows = list(check_rows(checked))
-    if fmt == "jsonl":
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    buf = io.StringIO()
-    if bom:
-        buf.write(BOM)
-    writer = csv.DictWriter(buf, fieldnames=CHECK_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows({k: "" if v is None else neutralize(v) for k, v in row.items()} for row in rows)
-    return buf.getvalue()
 
 
 def write(text: str | Iterable[str], output: str | os.PathLike[str] | None, utf8: bool = True) -> None:

@@ -3,21 +3,24 @@
 Each file goes to a worker process; a worker that crashes or runs past the time limit is
 replaced and its file gets an error. Results come back in the order of the files whatever
 order they finish in, with at most a few files per worker in flight, so memory stays bounded
-however large the folder.
+however large the folder. Workers ignore SIGINT: Ctrl-C ends the run in the main process,
+which stops them. A file is hashed (in its worker) before it is extracted, and served from the
+cache when its content was extracted before.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
-from govdisc.cache import Cache, file_sha256
+from govdisc.cache import Cache, Seen, file_sha256
 from govdisc.model import ReadError, Record
 from govdisc.pipeline import FileResult, discover, extract_document
 
@@ -38,8 +41,16 @@ def _size(n: int) -> str:
     return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / MB:.0f} MB"
 
 
-def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
-    """Extract one file (in a worker): its stat and hash, and ``{"records": …}`` or ``{"error": …}``."""
+#: Looks a content hash up in the cache: the payload extracted before, or None.
+Lookup = Callable[[str], Optional[dict[str, Any]]]  # noqa: UP045 (an alias is evaluated at run time)
+
+
+def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) -> dict[str, Any]:
+    """Hash one file and extract it unless ``lookup`` knows its content (in a worker).
+
+    Returns its path, ``seen`` (stat and hash), ``payload`` (``{"records": …}`` or ``{"error": …}``),
+    ``cached`` (served by content) and ``cacheable``.
+    """
     from govdisc.read import read_document
 
     p = Path(path)
@@ -56,7 +67,10 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
         return {**out, "payload": {"error": f"file too large ({_size(stat.st_size)} > {_size(limits.max_size)} limit; "
                                             "raise it with --max-size)"}}  # fmt: skip
     try:
-        sha = file_sha256(real)
+        hashed_ns = time.time_ns()
+        seen = Seen.of(stat, file_sha256(real), hashed_ns)
+        if lookup is not None and (known := lookup(seen.sha256)) is not None:
+            return {**out, "seen": seen, "payload": known, "cached": True, "cacheable": True}
         doc = read_document(real, max_pages=limits.max_pages)
         records = extract_document(doc, label)
         payload: dict[str, Any] = {"records": [r.to_dict() for r in records]}
@@ -69,8 +83,7 @@ def work(path: str, label: str, limits: Limits) -> dict[str, Any]:
         return {**out, "payload": {"error": f"cannot read: {(exc.strerror or str(exc)).lower()}"}}
     except RecursionError:
         payload, cacheable = {"error": "structure nested too deeply to read"}, True
-    return {**out, "sha256": sha, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "payload": payload,
-            "cacheable": cacheable}  # fmt: skip
+    return {**out, "seen": seen, "payload": payload, "cacheable": cacheable}
 
 
 def warm_up() -> None:
@@ -91,7 +104,10 @@ def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
     return FileResult(path, label, records)
 
 
-def _worker_main(conn: Connection, parent_end: Connection, limits: Limits) -> None:
+def _worker_main(conn: Connection, parent_end: Connection, limits: Limits, lookup: Lookup | None) -> None:
+    # Ctrl-C reaches the whole process group: the run ends in the main process, which stops its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     parent_end.close()
     parent = os.getppid()
     while True:
@@ -106,14 +122,19 @@ def _worker_main(conn: Connection, parent_end: Connection, limits: Limits) -> No
         if task is None:
             return
         index, path, label = task
-        conn.send((index, work(path, label, limits)))
+        conn.send((index, work(path, label, limits, lookup)))
 
 
 class _Worker:
-    def __init__(self, ctx: Any, limits: Limits) -> None:
+    def __init__(self, ctx: Any, limits: Limits, lookup: Lookup | None) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker_main, args=(child, self.conn, limits), daemon=True)
-        self.process.start()
+        self.process = ctx.Process(target=_worker_main, args=(child, self.conn, limits, lookup), daemon=True)
+        # SIGINT is held back while the worker starts, so that it never arrives before the worker ignores it.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         child.close()
         self.task: tuple[int, float] | None = None  # (index, started)
 
@@ -137,24 +158,47 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+@dataclass
+class Tally:
+    """How a run got each file's result: extracted, or from the cache by path or by content."""
+
+    files: int = 0
+    extracted: int = 0
+    by_path: int = 0  # unchanged since last hashed: not read at all
+    by_content: int = 0  # hashed, and the same bytes were extracted before (a copy, a renamed or touched file)
+    errors: int = 0
+
+    def line(self) -> str:
+        cached = self.by_path + self.by_content
+        return (f"{self.files} file(s): {self.extracted} extracted, {cached} from the cache "
+                f"({self.by_path} unchanged, {self.by_content} by content), {self.errors} unreadable")  # fmt: skip
+
+
 def run(
     paths: Sequence[str | os.PathLike[str]],
     workers: int | None = None,
     limits: Limits = Limits(),
     cache: Cache | None = None,
     on_result: Callable[[FileResult], None] | None = None,
+    tally: Tally | None = None,
 ) -> Iterator[FileResult]:
     """Extract every file under ``paths``; yield one FileResult per file, in sorted file order.
 
     ``workers=0`` extracts in this process (no time limit); otherwise a pool of worker processes.
+    With a ``cache``, a file is served from it when its content was extracted before; ``tally``
+    counts how each result was got.
     """
     files = discover(paths)
     workers = default_workers() if workers is None else workers
+    tally = tally if tally is not None else Tally()
+    tally.files += len(files)
     done: dict[int, FileResult] = {}
     todo: list[int] = []
     for i, (path, label) in enumerate(files):
-        cached = cache.lookup(path) if cache else None
+        sha = cache.known_hash(path) if cache else None
+        cached = cache.result(sha) if cache and sha else None
         if cached is not None:
+            tally.by_path += 1
             done[i] = _result(path, label, cached)
         else:
             todo.append(i)
@@ -162,9 +206,17 @@ def run(
     def finish(i: int, out: dict[str, Any]) -> None:
         path, label = files[i]
         payload = out["payload"]
-        if cache is not None and out.get("cacheable") and "sha256" in out:
-            cache.store(path, out["size"], out["mtime_ns"], out["sha256"], payload)
+        if out.get("cached"):
+            tally.by_content += 1
+        elif "seen" in out:
+            tally.extracted += 1
+        if cache is not None and "seen" in out:
+            if out.get("cached"):
+                cache.remember(path, out["seen"])
+            elif out.get("cacheable"):
+                cache.store(path, out["seen"], payload)
         done[i] = _result(path, label, payload)
+        tally.errors += "error" in payload
 
     next_out = 0
 
@@ -181,12 +233,13 @@ def run(
         yield from flush()
         return
     if workers <= 0:
+        lookup = cache.result if cache else None
         for i in todo:
-            finish(i, work(str(files[i][0]), files[i][1], limits))
+            finish(i, work(str(files[i][0]), files[i][1], limits, lookup))
             yield from flush()
         yield from flush()
         return
-    yield from _pool(files, todo, workers, limits, finish, flush)
+    yield from _pool(files, todo, workers, limits, finish, flush, cache.reader() if cache else None)
 
 
 def _pool(
@@ -196,11 +249,12 @@ def _pool(
     limits: Limits,
     finish: Callable[[int, dict[str, Any]], None],
     flush: Callable[[], Iterator[FileResult]],
+    lookup: Lookup | None,
 ) -> Iterator[FileResult]:
     warm_up()
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     queue = list(reversed(todo))
-    pool = [_Worker(ctx, limits) for _ in range(min(workers, len(todo)))]
+    pool = [_Worker(ctx, limits, lookup) for _ in range(min(workers, len(todo)))]
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
     first_pending = lambda: min([w.task[0] for w in pool if w.task] + ([queue[-1]] if queue else [len(files)]))  # noqa: E731
     try:
@@ -231,14 +285,32 @@ def _pool(
                     code = w.process.exitcode
                     finish(index, {"payload": {"error": f"worker crashed (exit code {code}) while reading this file"}})
                     w.stop(kill=True)
-                    pool[k] = _Worker(ctx, limits)
+                    pool[k] = _Worker(ctx, limits, lookup)
                 elif now - w.task[1] > limits.timeout:
                     finish(index, {"payload": {"error": f"timed out after {limits.timeout:g} s "
                                                         "(raise the limit with --timeout)"}})  # fmt: skip
                     w.stop(kill=True)
-                    pool[k] = _Worker(ctx, limits)
+                    pool[k] = _Worker(ctx, limits, lookup)
             yield from flush()
         yield from flush()
     finally:
         for w in pool:
             w.stop(kill=bool(w.task))
+
+
+def nothing_to_read(paths: Sequence[str | os.PathLike[str]]) -> str | None:
+    """Why folders given hold no document govdisc reads ("no documents found in …"); None when they do.
+
+    Files named directly are always read (and an unsupported one gets its own error).
+    """
+    from govdisc.read import SUPPORTED
+
+    if any(not Path(p).is_dir() for p in paths):
+        return None
+    files = discover(paths)
+    if any(path.suffix.lower() in SUPPORTED for path, _ in files):
+        return None
+    where = ", ".join(str(p) for p in paths)
+    if not files:
+        return f"no documents found in {where} (no files)"
+    return f"no documents found in {where} ({len(files)} file(s), none of them {', '.join(SUPPORTED)})"

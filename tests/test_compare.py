@@ -165,7 +165,7 @@ def test_check_reports_cross_year_differences(tmp_path):
 
     (tmp_path / "2022.txt").write_text(report(2022, 0, 2), encoding="utf-8")
     (tmp_path / "2023.txt").write_text(report(2023, 1, 0), encoding="utf-8")
-    run = cli("check", str(tmp_path))
+    run = cli("check", str(tmp_path), "--lang", "en")
     assert run.returncode == 1
     assert "FAILED crossyear.carried_over" in run.stdout and "2023" in run.stdout
 

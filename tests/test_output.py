@@ -78,7 +78,8 @@ def test_an_unknown_extension_is_a_usage_error(tmp_path, command, suffix):
 
 
 def test_every_listed_format_has_an_extension():
-    from govdisc.output import CHECK_FORMATS, RECORD_FORMATS
+    from govdisc.check_report import FORMATS as CHECK_FORMATS
+    from govdisc.output import RECORD_FORMATS
 
     assert {f for f in (*RECORD_FORMATS, *CHECK_FORMATS)} <= set(EXTENSIONS.values())
 

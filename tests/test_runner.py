@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import govdisc.cache as cache_module
 import govdisc.runner as runner
 from govdisc.cache import Cache
 from govdisc.runner import Limits, run
@@ -71,12 +72,12 @@ def test_a_crashing_or_hanging_worker_is_replaced(tmp_path, monkeypatch):
     folder = _seed_folder(tmp_path / "docs", copies=2)
     real = runner.work
 
-    def flaky(path: str, label: str, limits: Limits):
+    def flaky(path: str, label: str, limits: Limits, lookup=None):
         if label.startswith("000_001"):
             os._exit(3)
         if label.startswith("001_002"):
             time.sleep(600)
-        return real(path, label, limits)
+        return real(path, label, limits, lookup)
 
     monkeypatch.setattr(runner, "work", flaky)
     # A limit far above what a seed takes even on a loaded machine: only the hanging file reaches it.
@@ -88,17 +89,30 @@ def test_a_crashing_or_hanging_worker_is_replaced(tmp_path, monkeypatch):
     assert sum(len(r.records) for r in results) == 2 * 15 - 11 - 1
 
 
-def test_second_run_reads_nothing(tmp_path, monkeypatch):
+def test_second_run_extracts_nothing(tmp_path, monkeypatch):
+    """A second run serves every file from the cache: by content while its hash is fresh, then by path alone."""
     folder = _seed_folder(tmp_path / "docs")
     cache = Cache(tmp_path / "cache")
     first = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache)]
 
-    def must_not_read(*args, **kwargs):
-        raise AssertionError("a cached file was read again")
+    def must_not_extract(*args, **kwargs):
+        raise AssertionError("a cached file was extracted again")
 
-    monkeypatch.setattr(runner, "work", must_not_read)
-    second = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache)]
+    monkeypatch.setattr(runner, "extract_document", must_not_extract)
+    fresh = runner.Tally()
+    second = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache, tally=fresh)]
     assert first == second
+    assert (fresh.by_content, fresh.by_path) == (5, 0)  # just written: hashed again, found by content
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # as if the files had been written long before
+
+    def must_not_hash(*args, **kwargs):
+        raise AssertionError("an unchanged file was hashed again")
+
+    list(run([folder], workers=0, cache=cache))
+    monkeypatch.setattr(runner, "file_sha256", must_not_hash)
+    old = runner.Tally()
+    third = [(r.label, [x.to_dict() for x in r.records]) for r in run([folder], workers=0, cache=cache, tally=old)]
+    assert first == third and (old.by_path, old.by_content, old.extracted) == (5, 0, 0)
 
 
 def test_changed_file_is_read_again(tmp_path):
@@ -110,6 +124,25 @@ def test_changed_file_is_read_again(tmp_path):
                       encoding="utf-8")  # fmt: skip
     [result] = [r for r in run([folder], workers=0, cache=cache) if r.label == target.name]
     assert result.records[0].metrics["requests.received.total"] == 3
+
+
+def test_same_size_and_mtime_is_still_read_again(tmp_path, monkeypatch):
+    """A change that keeps the size and sets the modification time back moves the status-change time: read again."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # trust the stat as far as it can be trusted
+    folder = _seed_folder(tmp_path / "docs")
+    target = folder / "000_000_51b27ab075c1a92c.txt"
+    os.utime(target, ns=(10**18, 10**18))
+    cache = Cache(tmp_path / "cache")
+    list(run([folder], workers=0, cache=cache))
+    text = target.read_text(encoding="utf-8")
+    changed = text.replace("没有收到政府信息公开申请", "没有收到政府信息公开中请")  # same length in bytes
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    target.write_text(changed, encoding="utf-8")
+    os.utime(target, ns=(10**18, 10**18))
+    tally = runner.Tally()
+    [result] = [r for r in run([folder], workers=0, cache=cache, tally=tally) if r.label == target.name]
+    assert tally.by_path == 4 and tally.extracted == 1
+    assert "requests.received.total" not in result.records[0].metrics
 
 
 def _cached(cache_file: Path) -> int:

@@ -90,13 +90,13 @@ def test_balanced_reports_pass(tmp_path):
     for name in ("shanghai_bgt_2019.html", "shanghai_bgt_2019.docx", "shanghai_bgt_2019_flat.txt",
                  "huaian_2024_pdftotext.txt"):  # fmt: skip
         shutil.copy(ANNUAL / name, tmp_path / name)
-    run = cli("check", str(tmp_path))
+    run = cli("check", str(tmp_path), "--lang", "en")
     assert run.returncode == 0, run.stdout
     assert "4 document(s) checked, 0 failed" in run.stdout
 
 
 def _check_fails(path):
-    run = cli("check", str(path))
+    run = cli("check", str(path), "--lang", "en")
     assert run.returncode == 1
     assert "FAILED table3.balance.natural_person" in run.stdout and "自然人" in run.stdout
     assert "FAILED table3.total.received" in run.stdout

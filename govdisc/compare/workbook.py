@@ -15,7 +15,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from govdisc.spreadsheet import neutralize
+from govdisc.spreadsheet import neutralize, set_widths, shown_width
 
 from .build import Comparison
 from .figures import is_rate
@@ -41,21 +41,6 @@ def _format(value: object, rate: bool, approx: bool) -> str:
     return f"{mark}#,##0" if isinstance(value, int) else f"{mark}#,##0.00"
 
 
-def _shown_width(value: object, rate: bool) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return len(f"{value * 100:.1f}%") if rate else len(f"{value:,}" if isinstance(value, int) else f"{value:,.2f}")
-    return cell_len(str(value))
-
-
-def _widths(sheet: Any, widths: list[int]) -> None:
-    from openpyxl.utils import get_column_letter
-
-    for j, w in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(j)].width = min(max(w, 4) + 2, MAX_WIDTH)
-
-
 def _comparison_sheet(book: Any, title: str, comparison: Comparison, lang: str) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -74,7 +59,7 @@ def _comparison_sheet(book: Any, title: str, comparison: Comparison, lang: str) 
         sheet.append([neutralize(v) for v in values])
         _style_values(sheet, sheet.max_row, comparison, row.approx, values, lead)
     for values in data:
-        widths = [max(w, _shown_width(v, j >= lead and is_rate(comparison.columns[j - lead])))
+        widths = [max(w, shown_width(v, j >= lead and is_rate(comparison.columns[j - lead])))
                   for j, (w, v) in enumerate(zip(widths, values, strict=True))]  # fmt: skip
     last = get_column_letter(len(head))
     sheet.auto_filter.ref = f"A1:{last}{max(sheet.max_row, 2)}"
@@ -88,10 +73,10 @@ def _comparison_sheet(book: Any, title: str, comparison: Comparison, lang: str) 
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="EEEEEE")
             cell.border = Border(top=Side(style="thin"))
-        widths = [max(w, _shown_width(v, j >= lead and is_rate(comparison.columns[j - lead])))
+        widths = [max(w, shown_width(v, j >= lead and is_rate(comparison.columns[j - lead])))
                   for j, (w, v) in enumerate(zip(widths, values, strict=True))]  # fmt: skip
     sheet.freeze_panes = f"{get_column_letter(lead + 1)}2"
-    _widths(sheet, widths)
+    set_widths(sheet, widths, MAX_WIDTH)
 
 
 def _style_values(sheet: Any, r: int, comparison: Comparison, approx: dict[str, list[str]], values: list[Any],
@@ -110,12 +95,12 @@ def _list_sheet(book: Any, section: Section) -> None:
         cell.font = Font(bold=True)
     for row in section.rows:
         sheet.append([neutralize(v) for v in row])
-    widths = [max([cell_len(h)] + [_shown_width(row[j], False) for row in section.rows])
+    widths = [max([cell_len(h)] + [shown_width(row[j], False) for row in section.rows])
               for j, h in enumerate(section.head)]  # fmt: skip
     sheet.freeze_panes = "A2"
     if section.rows:
         sheet.auto_filter.ref = sheet.dimensions
-    _widths(sheet, widths)
+    set_widths(sheet, widths, MAX_WIDTH)
 
 
 def write_xlsx(sheets: Sequence[tuple[str, Comparison]], path: Path, lang: str = "zh") -> None:
@@ -136,5 +121,5 @@ def write_xlsx(sheets: Sequence[tuple[str, Comparison]], path: Path, lang: str =
         sheet = book.create_sheet(title="说明" if lang == "zh" else "notes")
         for line in notes:
             sheet.append([neutralize(line)])
-        _widths(sheet, [min(max(cell_len(n) for n in notes), MAX_WIDTH)])
+        set_widths(sheet, [max(cell_len(n) for n in notes)], MAX_WIDTH)
     book.save(str(path))

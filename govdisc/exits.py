@@ -1,0 +1,56 @@
+"""How a command ends when it is interrupted or its reader goes away.
+
+- Ctrl-C: one line, ``govdisc: interrupted``, and exit status 130 (128 + SIGINT), as shells expect.
+  Worker processes ignore SIGINT (:mod:`govdisc.runner`); the main process stops them.
+- A closed pipe (``govdisc extract … | head -1``): the reader has what it wanted, so the command
+  stops quietly with status 0 — not 1, which means a file could not be read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from govdisc.help import tidy
+
+INTERRUPTED = 130
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that flushing what is left at exit cannot fail."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+class Group(TyperGroup):
+    """The ``govdisc`` command group: every command ends through :meth:`invoke`; its help reads as a command's."""
+
+    def get_params(self, ctx: Any) -> Any:
+        params = super().get_params(ctx)
+        for param in params:
+            tidy(param)
+        return params
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()
+        except KeyboardInterrupt:
+            sys.stderr.write(("\n" if sys.stderr.isatty() else "") + "govdisc: interrupted\n")  # after the ^C echo
+            sys.stderr.flush()
+            raise typer.Exit(INTERRUPTED) from None
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+            _silence_stdout()
+            raise typer.Exit(0) from None
