@@ -331,6 +331,39 @@ def compare(
     raise typer.Exit(1 if failed else 0)
 
 
+@app.command()
+@reads_documents
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Folders or files, or JSONL records.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (whole, or not at all).")],
+    expect: ExpectOpt = None,
+    year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
+    lang: Annotated[str, typer.Option(help="Page language: zh or en.")] = "zh",
+    group_by: Annotated[Str, typer.Option("--group-by", help="Also chart totals by province|city|county.")] = None,
+    reading: RunOptions = DEFAULT_RUN,
+) -> None:
+    """Write one self-contained HTML page: documents read, roster coverage, failed checks with pictures of the
+    printed tables, the comparison, charts and downloads. Exit 1 when some file could not be read."""
+    from govdisc.report import build_report, sources, write_report
+
+    if lang not in ("zh", "en"):
+        raise typer.BadParameter("zh or en", param_hint="--lang")
+    if group_by is not None and group_by not in GROUP_LEVELS:
+        raise typer.BadParameter(f"choose from {', '.join(GROUP_LEVELS)}", param_hint="--group-by")
+    _format("html", output, ("html",), "html")
+    results: list[FileResult] = []
+
+    def read(documents: list[Path]) -> Iterator[FileResult]:
+        for result in reading.read(documents):
+            results.append(result)
+            yield result
+
+    records, failed = _load_records(paths, [], read)
+    expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
+    write_report(build_report(sources(results, records), expected, year or (), lang, group_by), output)
+    raise typer.Exit(1 if failed else 0)
+
+
 CheckFormatOpt = Annotated[
     Str,
     typer.Option("--format", "-f", help=f"{'|'.join(CHECK_FORMATS)} (default: table; with -o, from its extension)."),
