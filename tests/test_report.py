@@ -15,6 +15,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from lxml import html as lxml_html
@@ -89,6 +90,18 @@ def rendered(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory)
     return lxml_html.fromstring(dom.stdout), shot
 
 
+@pytest.fixture(scope="module")
+def sorted_filtered(built: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> lxml_html.HtmlElement:
+    """The DOM after the page's script filtered the comparison to 淮安 and sorted it by requests, descending."""
+    chromium = _chromium()
+    folder = tmp_path_factory.mktemp("chromium-sorted")
+    url = built[0].resolve().as_uri() + "?filter=" + quote("淮安") + "&sort=-requests.received.total"
+    args = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={folder / 'profile'}", "--dump-dom", url]
+    run = subprocess.run(args, capture_output=True, text=True, timeout=300, cwd=folder)
+    assert run.returncode == 0, run.stderr[-2000:]
+    return lxml_html.fromstring(run.stdout)
+
+
 def _data(page: str, kind: str) -> bytes:
     href = re.search(rf'href="data:[^"]*;base64,([^"]+)" data-kind="{kind}"', page)
     assert href, kind
@@ -146,6 +159,19 @@ def test_hongze_2023_table4_failures_with_page_and_picture(rendered):
     assert diff == "-11"  # 总计 0 printed against 10 + 1 + 0 + 0
 
 
+def test_script_filters_and_sorts_the_comparison(sorted_filtered):
+    dom = sorted_filtered
+    assert dom.getroottree().getroot().get("data-script") == "ran"
+    rows = dom.xpath("//table[@id='cmp']/tbody/tr")
+    shown = [r for r in rows if r.get("hidden") is None]
+    assert shown and len(shown) < len(rows) and all("淮安" in r.get("data-name") for r in shown)
+    (head,) = dom.xpath("//table[@id='cmp']//th[@data-col='requests.received.total']")
+    assert head.get("aria-sort") == "descending"
+    column = list(head.getparent()).index(head)
+    values = [float(v) for r in shown if (v := r[column].get("data-v"))]
+    assert values == sorted(values, reverse=True) and values[0] == 3119  # 淮安市人民政府 2024
+
+
 def test_screenshot_is_not_blank(rendered):
     from PIL import Image
 
@@ -192,26 +218,34 @@ def test_unreadable_file_named_with_its_reason(tmp_path):
     assert "未给出名单" in dom.get_element_by_id("coverage").text_content()
 
 
-def test_cross_year_break_from_records_in_english(tmp_path):
-    def record(year: int, metrics: dict[str, int]) -> dict[str, object]:
-        evidence = {k: {"source": "table", "text": f"row × 总计: {v}", "page": 3} for k, v in metrics.items()}
-        region = {"province": "江苏省", "city": "淮安市", "county": "洪泽区", "code": "320813"}
-        return {
-            "file": f"x_{year}.pdf",
-            "agency": "洪泽区人民政府",
-            "region": region,
-            "year": year,
-            "doc_type": "annual_report",
-            "metrics": metrics,
-            "evidence": evidence,
-        }
+def _record(year: int, metrics: dict[str, int]) -> dict[str, object]:
+    """A record as ``extract --format jsonl`` writes it, of 洪泽区人民政府."""
+    evidence = {k: {"source": "table", "text": f"row × 总计: {v}", "page": 3} for k, v in metrics.items()}
+    region = {"province": "江苏省", "city": "淮安市", "county": "洪泽区", "code": "320813"}
+    return {
+        "file": f"x_{year}.pdf",
+        "agency": "洪泽区人民政府",
+        "region": region,
+        "year": year,
+        "doc_type": "annual_report",
+        "metrics": metrics,
+        "evidence": evidence,
+    }
 
-    records = tmp_path / "records.jsonl"
+
+def _two_years(folder: Path) -> Path:
+    """Two years of one agency whose 上年结转 (5) is not last year's 结转下年度 (3)."""
+    records = folder / "records.jsonl"
     lines = [
-        record(2023, {"requests.received.total": 10, "requests.carried_forward.total": 3}),
-        record(2024, {"requests.received.total": 12, "requests.carried_over.total": 5}),
+        _record(2023, {"requests.received.total": 10, "requests.carried_forward.total": 3}),
+        _record(2024, {"requests.received.total": 12, "requests.carried_over.total": 5}),
     ]
     records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    return records
+
+
+def test_cross_year_break_from_records_in_english(tmp_path):
+    records = _two_years(tmp_path)
     out = tmp_path / "r.html"
     run = cli("report", str(records), "--lang", "en", "--group-by", "city", "-o", str(out))
     assert run.returncode == 0, run.stderr
@@ -230,3 +264,15 @@ def test_report_usage_errors(tmp_path):
     assert cli("report", "samples", "-o", str(tmp_path / "no" / "r.html")).returncode == 2
     assert cli("report", "samples", "--lang", "fr", "-o", str(tmp_path / "r.html")).returncode == 2
     assert not (tmp_path / "r.html").exists()
+
+
+def test_year_limits_coverage_and_checks_to_that_year(tmp_path):
+    roster = tmp_path / "roster.txt"
+    roster.write_text(f"洪泽区人民政府\n{MISSING}\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    run = cli("report", str(_two_years(tmp_path)), "--year", "2024", "--expect", str(roster), "-o", str(out))
+    assert run.returncode == 0, run.stderr
+    dom = lxml_html.fromstring(out.read_text(encoding="utf-8"))
+    assert [tr.get("data-year") for tr in dom.xpath("//table[@class='coverage']/tbody/tr")] == ["2024"]
+    assert MISSING in dom.xpath("//table[@class='coverage']//td[@class='missing']")[0].text_content()
+    assert not dom.xpath("//div[@data-check='crossyear.carried_over']")  # 2023 is not in the report

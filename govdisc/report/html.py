@@ -211,12 +211,14 @@ class Page:
     def comparison(self) -> str:
         c = self.r.compared.comparison
         by_year = c.by_year
-        heads = [f"<th>{_e('机关' if self.lang == 'zh' else 'agency')}</th>"]
+        heads = [f'<th data-col="agency">{_e("机关" if self.lang == "zh" else "agency")}</th>']
         if by_year:
-            heads.append(f"<th>{self.w['year']}</th>")
+            heads.append(f'<th data-col="year">{self.w["year"]}</th>')
         for column in c.columns:
             title = cmp.DERIVED[column].formula if column in cmp.DERIVED else column
-            heads.append(f'<th title="{_e(title)}">{_e(cmp.column_label(column, self.lang))}</th>')
+            heads.append(
+                f'<th data-col="{_e(column)}" title="{_e(title)}">{_e(cmp.column_label(column, self.lang))}</th>'
+            )
         body = []
         for row in c.rows:
             record = self.r.compared.records.get((row.name, row.year))

@@ -36,7 +36,8 @@ ul.names{columns:2;margin:4px 0;padding-left:1.2em}
  th,td{padding:3px 5px}nav a{display:inline-block;margin:2px 10px 2px 0}}
 @media print{nav,.filter,#downloads,.noprint{display:none}body{max-width:none;font-size:11pt}
  section{break-before:page}section:first-of-type{break-before:auto}.finding,figure,svg.chart{break-inside:avoid}
- .scroll{overflow:visible}a{color:inherit;text-decoration:none}}
+ .scroll{overflow:visible}a{color:inherit;text-decoration:none}
+ figure img{max-height:18cm;width:auto;max-width:100%}.finding{break-inside:auto}}
 """
 
 SCRIPT = """
@@ -48,9 +49,8 @@ SCRIPT = """
   if(table){
    var body=table.tBodies[0];
    var heads=table.tHead.rows[0].cells;
-   Array.prototype.forEach.call(heads,function(th,i){
-    th.addEventListener('click',function(){
-     var up=th.getAttribute('aria-sort')!=='ascending';
+   var sortBy=function(i,up){
+     var th=heads[i];
      Array.prototype.forEach.call(heads,function(h){h.removeAttribute('aria-sort')});
      th.setAttribute('aria-sort',up?'ascending':'descending');
      var rows=Array.prototype.slice.call(body.rows);
@@ -60,16 +60,24 @@ SCRIPT = """
       if(x==='')return y===''?0:1; if(y==='')return -1;
       return up?x-y:y-x});
      rows.forEach(function(r){body.appendChild(r)});
-    });
+   };
+   Array.prototype.forEach.call(heads,function(th,i){
+    th.addEventListener('click',function(){sortBy(i,th.getAttribute('aria-sort')!=='ascending')});
    });
    var box=document.getElementById('cmp-filter');
-   box.addEventListener('input',function(){
+   var filter=function(){
     var q=box.value.trim();
     Array.prototype.forEach.call(body.rows,function(r){r.hidden=q!==''&&r.getAttribute('data-name').indexOf(q)<0});
-   });
+   };
+   box.addEventListener('input',filter);
+   var given=new URLSearchParams(location.search);
+   if(given.get('filter')){box.value=given.get('filter');filter()}
+   var col=given.get('sort');
+   if(col){var down=col.charAt(0)==='-',key=down?col.slice(1):col;
+    Array.prototype.forEach.call(heads,function(h,i){if(h.getAttribute('data-col')===key)sortBy(i,!down)})}
   }
-  function openTarget(){var t=location.hash&&document.getElementById(location.hash.slice(1));
-   for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true}}
+  var openTarget=function(){var t=location.hash&&document.getElementById(location.hash.slice(1));
+   for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS')e.open=true}};
   window.addEventListener('hashchange',openTarget);openTarget();
   window.addEventListener('beforeprint',function(){
    Array.prototype.forEach.call(document.querySelectorAll('details'),function(d){d.open=true})});
