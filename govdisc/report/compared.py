@@ -68,7 +68,7 @@ def comparison(records: Sequence[Record], filters: Filters, expect: Sequence[str
 
 def group_totals(records: Sequence[Record], filters: Filters, level: str, column: str) -> list[tuple[str, float]]:
     """Each region's total of ``column`` (compare ``--group-by``), largest first; regions not reporting it left out."""
-    grouped = build(records, [column], Filters(filters.years, filters.doc_types, filters.agency), level)
+    grouped = build(records, [column], filters, level)
     got = [(f"{e.name} {e.year}" if e.year else e.name, e.values.get(column)) for e in grouped.rows]
     return sorted(((n, v) for n, v in got if v is not None), key=lambda p: -p[1])
 
