@@ -22,7 +22,7 @@ from govdisc.cache import Cache, cache_dir, summary
 from govdisc.cache import clear as clear_cache
 from govdisc.choices import ChoiceError, choose
 from govdisc.compare import FORMATS as COMPARE_FORMATS
-from govdisc.compare import PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
+from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
 from govdisc.compare.api import options as compare_options
 from govdisc.compare.build import dedupe
 from govdisc.compare.crossyear import cross_year_checks
@@ -427,6 +427,49 @@ def _filters_said(year: list[int] | None, doc_type: list[str] | None, agency: st
     """The filters given, as typed: ``--year 2030 --agency 淮安``."""
     said = [*(f"--year {y}" for y in year or ()), *(f"--doc-type {t}" for t in doc_type or ())]
     return " ".join(said + ([f"--agency {agency}"] if agency else [])) or "the records given"
+
+
+@app.command(
+    cls=Command,
+    epilog=examples(
+        ("govdisc report docs -o report.html", "one page to open in any browser, offline"),
+        ("govdisc report docs --expect roster.txt --year 2024 -o r.html", "who has not reported this year"),
+        ("govdisc report records.jsonl --lang en --group-by city -o r.html", "from records, in English"),
+    ),
+)
+@reads_documents
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Folders or files, or JSONL records.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write (whole, or not at all).")],
+    expect: ExpectOpt = None,
+    year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
+    lang: Annotated[str, typer.Option(metavar="zh|en", help="Page language.")] = "zh",
+    group_by: Annotated[
+        Str, typer.Option("--group-by", metavar="LEVEL", help="Also chart totals by province|city|county.")
+    ] = None,
+    reading: RunOptions = DEFAULT_RUN,
+) -> None:
+    """Write one self-contained HTML page: documents read, roster coverage, failed checks with pictures of the
+    printed tables, the comparison, charts and downloads. Exit 1 when some file could not be read."""
+    from govdisc.report import build_report, sources, write_report
+
+    try:
+        lang = choose(lang, ("zh", "en"), "language")
+        group_by = None if group_by is None else choose(group_by, GROUP_LEVELS, "level")
+    except ChoiceError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    _format("html", output, ("html",), "html")
+    results: list[FileResult] = []
+
+    def read(documents: list[Path]) -> Iterator[FileResult]:
+        for result in reading.read(documents):
+            results.append(result)
+            yield result
+
+    records, failed = _load_records(paths, [], read)
+    expected = [n.strip() for n in expect.read_text(encoding="utf-8-sig").splitlines() if n.strip()] if expect else []
+    write_report(build_report(sources(results, records), expected, year or (), lang, group_by), output)
+    raise typer.Exit(1 if failed else 0)
 
 
 CheckFormatOpt = Annotated[

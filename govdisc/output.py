@@ -38,7 +38,7 @@ BINARY_FORMATS = ("xlsx", "sqlite")
 #: File extension → format, for every command.
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".xlsx": "xlsx",
               ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite",
-              ".md": "markdown", ".markdown": "markdown", ".txt": "table"}  # fmt: skip
+              ".md": "markdown", ".markdown": "markdown", ".txt": "table", ".html": "html", ".htm": "html"}  # fmt: skip
 BOM = "\ufeff"
 NOT_REPORTED = "—"
 #: Identity columns of a record, before its metric columns: (field, Chinese header, English header).

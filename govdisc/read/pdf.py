@@ -27,6 +27,8 @@ from govdisc.model import Block, Document, Paragraph, ReadError, Table
 from govdisc.read.pdf_pdfium import Obj, PageObjects, page_objects
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
 
 @dataclass(frozen=True)
 class Line:
@@ -158,18 +160,35 @@ class _TablePage:
     bbox: tuple[float, float, float, float]
 
 
+def _data_tables(objects: PageObjects, chars: list[Obj]) -> list[tuple[Box, list[list[str | None]]]]:
+    """The ruled data tables of a page: each one's box and rows of cells."""
+    edges = _edges([g for g in objects.graphics if _keeps_ruling(g)])
+    if not edges:
+        return []
+    found_tables = []
+    for found in TableFinder(_TablePage(chars, edges, objects.bbox)).tables:  # type: ignore[arg-type]
+        rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars)]
+        if _is_data_table(rows):
+            found_tables.append((found.bbox, rows))
+    return found_tables
+
+
+def page_layout(page: pdfium.PdfPage, number: int) -> tuple[list[Obj], list[Box]]:
+    """A page's chars and the boxes of its ruled data tables as the reader finds them (points, from the top)."""
+    objects = page_objects(page, number, 0.0, strict=False)
+    assert objects is not None  # never None when not strict
+    chars = dedupe_chars(objects.chars)
+    return chars, [box for box, _ in _data_tables(objects, chars)]
+
+
 def page_content(objects: PageObjects) -> PageContent:
     """Find ruled tables on a page and the text lines outside them."""
     chars = dedupe_chars(objects.chars)
     tables = []
     boxes = []
-    edges = _edges([g for g in objects.graphics if _keeps_ruling(g)])
-    if edges:
-        for found in TableFinder(_TablePage(chars, edges, objects.bbox)).tables:  # type: ignore[arg-type]
-            rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars)]
-            if _is_data_table(rows):
-                tables.append((found.bbox[1], rows))
-                boxes.append(found.bbox)
+    for box, rows in _data_tables(objects, chars):
+        tables.append((box[1], rows))
+        boxes.append(box)
     text_chars = [c for c in chars if not _inside(c, boxes)] if boxes else chars
     lines = [
         Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"])
