@@ -7,7 +7,7 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 
 from __future__ import annotations
 
-from .schema import Term, concept, zero
+from .schema import Concept, Term, concept, zero
 from .vocabulary import (
     AUDIT,
     COUNT_ROW,
@@ -47,6 +47,9 @@ _INTERPRETATION_UNIT = r"个|条|篇|次|件|期|份"
 _PROPOSAL_UNIT = r"件|条|个|份"
 #: Suggestions and proposals counted together (人大代表建议和政协提案N件): a figure of neither.
 _COMBINED = r"(?:建议|议案)[和及与、](?:市|区|县)?政协|提案[和及与、](?:市|区|县)?人大"
+#: Handling proposals, said before their number (办理10件人大建议); the level of the congress (市人大).
+_HANDLED = r"(?:办理|承办|答复|收到|接收)(?:了)?"
+_LEVEL = r"(?:省|市|区|县)?"
 #: What stops an items count from being the year's: another channel or a part, an audit.
 _NOT_ITEMS = f"{PART_OR_CHANNEL}|{AUDIT}"
 #: What stops an items count from being the year's, said anywhere before it in its sentence: a
@@ -72,6 +75,19 @@ ITEMS_LIMIT = 10**7
 EVENTS_LIMIT = 10**6
 PROPOSALS_LIMIT = 10**5
 FEES_LIMIT = 10**7
+
+
+def _each_of_both(key: str) -> Concept:
+    """A count said of each of NPC suggestions and CPPCC proposals (人大代表建议和政协提案各5件): ``key`` is it."""
+    return concept(
+        key,
+        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
+        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
+        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        units=_PROPOSAL_UNIT,
+        limit=PROPOSALS_LIMIT,
+    )
+
 
 PROSE = (
     concept(
@@ -298,12 +314,14 @@ PROSE = (
     ),
     concept(
         "proposals.npc",
-        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
-        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
-        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        _HANDLED,
+        reads={"高质量办理10件人大建议和28件政协提案,沟通率、办结率、满意率均为100%。": 10},
+        rejects=("推进政协建议提案信息公开,主动公开我局收到的6件建议提案,公开率达到100%",),
         units=_PROPOSAL_UNIT,
+        then=rf"{_LEVEL}(?:人大代表|人大)建议(?![和及与、]{_LEVEL}政协)",
         limit=PROPOSALS_LIMIT,
     ),
+    _each_of_both("proposals.npc"),
     concept(
         "proposals.cppcc",
         r"政协(?:委员)?提案",
@@ -315,12 +333,14 @@ PROSE = (
     ),
     concept(
         "proposals.cppcc",
-        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
-        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
-        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        rf"{_HANDLED}|^{_LEVEL}(?:人大代表|人大)建议[和及与、]",
+        reads={"高质量办理10件人大建议和28件政协提案,沟通率、办结率、满意率均为100%。": 28},
+        rejects=("推进政协建议提案信息公开,主动公开我局收到的6件建议提案,公开率达到100%",),
         units=_PROPOSAL_UNIT,
+        then=rf"{_LEVEL}政协(?:委员)?提案",
         limit=PROPOSALS_LIMIT,
     ),
+    _each_of_both("proposals.cppcc"),
     concept(
         "fees.processing_yuan",
         r"收取(?:了)?[^，。；,;\d]{0,12}?(?:信息处理费|处理费|费用)",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import CarryOver, Concept, Counts, Derived, Identity, Term, concept, ratio, total, values, zero
+from .schema import CarryOver, Concept, Counts, Derived, Identity, Rule, Term, concept, ratio, total, values, zero
 from .vocabulary import COUNT_ROW, NONE, NONE_SHORT, NUMBERED, OTHER_MATTERS, REQUEST_UNITS, SOME_REQUESTS, SUB_NUMBERED
 
 #: The applicant columns (申请人情况), in the order the forms print them.
@@ -149,7 +149,7 @@ def _request_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any)
     return concept(key, cue, reads, agree=True, limit=REQUESTS_LIMIT, **kw)
 
 
-PROSE = (
+PROSE: tuple[Rule, ...] = (
     _request_count(
         "requests.received.total",
         rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项|件)?(?:(?<=依申请公开)(?:的)?(?:政府)?信息)?"
