@@ -7,6 +7,8 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .schema import Concept, Term, concept, zero
 from .vocabulary import (
     AUDIT,
@@ -77,6 +79,12 @@ PROPOSALS_LIMIT = 10**5
 FEES_LIMIT = 10**7
 
 
+def _items(cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
+    """A count of items published: never a cumulative or new-media figure, nor one of managing information."""
+    kw.setdefault("unless_before", _NOT_ITEMS_BEFORE)
+    return concept("published.items", cue, reads, unless_heading=_NOT_ITEMS_SECTION, limit=ITEMS_LIMIT, **kw)
+
+
 def _each_of_both(key: str) -> Concept:
     """A count said of each of NPC suggestions and CPPCC proposals (人大代表建议和政协提案各5件): ``key`` is it."""
     return concept(
@@ -90,8 +98,7 @@ def _each_of_both(key: str) -> Concept:
 
 
 PROSE = (
-    concept(
-        "published.items",
+    _items(
         rf"{_VERB}(?:的)?{_GAP}(?:{_INFO})",
         reads={
             "全年共发布公开信息892条。": 892,
@@ -128,12 +135,8 @@ PROSE = (
         ),
         units=_ITEM_UNITS,
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         rf"(?:政府|政务)信息(?:主动)?公开|{_OWN}信息主动公开",
         reads={
             "2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条": 566,
@@ -142,12 +145,8 @@ PROSE = (
         rejects=("全年新收政府信息公开申请数量0件",),
         units="条|篇",
         unless=f"{_NOT_ITEMS}|申请",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         r"信息(?:发布|公开)?(?:总量|总数)",
         reads={
             "截止2022年11月,年度公开网信息总量达1490余条,设主栏目12个": 1490,
@@ -156,23 +155,15 @@ PROSE = (
         units=_ITEM_UNITS,
         rank=2,
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         r"主动公开[^，。；,;\d]{0,24}?[和及与、][^，。；,;\d]{0,16}?(?=共)",
         reads={"2024年,主动公开政府信息公开目录和我局专题专栏共188条。": 188},
         rejects=("二是通过美篇、微信等发布信息168条;",),
         units=_ITEM_UNITS,
         unless=f"{NEW_MEDIA}|{AUDIT}",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         rf"{_VERB}{_LIST}",
         reads={
             "2022年,通过政府网站公开政府文件、政策解读、财政预决算公开等信息55条。": 55,
@@ -184,24 +175,16 @@ PROSE = (
         units=_LIST_UNITS,
         rank=0,
         unless=rf"{_NOT_ITEMS}|(?<!各)栏目|{_DECISIONS}",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布|发送|推送)(?:了)?",
         reads={"202012月31日,团结乡政府门户网站共发送9条信息。": 9},
         rejects=("2021年共发布10条政策类文件,解读材料同步", "全年通过“多彩金平”微信公众号累计发布相关工作信息78条"),
         units="条|篇",
         then=r"(?:政府|政务)?信息(?![^，。；,;]{0,4}(?:申请|公开申请))",
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         r"(?<![已属])主动公开(?:文件|公文)?",
         reads={
             "截止2020年12月31日,我办在政府信息公开专栏主动公开文件共5件。": 5,
@@ -214,12 +197,8 @@ PROSE = (
         units="件|条|篇|份",
         rank=0,
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         rf"{_VERB}{_GAP}(?:工作|政务)?动态(?:类)?(?:信息)?",
         reads={"公开动态信息270条,群众依申请公开信息的申请0次。": 270},
         rejects=("2023年,共主动公开信息197篇,其中公开政务(工作)动态类信息67篇,公开征求意见2篇",),
@@ -228,8 +207,6 @@ PROSE = (
         rank=-1,
         unless=_NOT_ITEMS,
         unless_before=rf"{_NOT_ITEMS_BEFORE}|{_ITEMS_COUNT}",
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
     concept(
         "published.policy_interpretations",
