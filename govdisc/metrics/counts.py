@@ -7,7 +7,9 @@ summaries), and the rows of pre-2019 tables that mean exactly one of these keys.
 
 from __future__ import annotations
 
-from .schema import Term, concept, zero
+from typing import Any
+
+from .schema import Concept, Term, concept, zero
 from .vocabulary import (
     AUDIT,
     COUNT_ROW,
@@ -47,6 +49,9 @@ _INTERPRETATION_UNIT = r"个|条|篇|次|件|期|份"
 _PROPOSAL_UNIT = r"件|条|个|份"
 #: Suggestions and proposals counted together (人大代表建议和政协提案N件): a figure of neither.
 _COMBINED = r"(?:建议|议案)[和及与、](?:市|区|县)?政协|提案[和及与、](?:市|区|县)?人大"
+#: Handling proposals, said before their number (办理10件人大建议); the level of the congress (市人大).
+_HANDLED = r"(?:办理|承办|答复|收到|接收)(?:了)?"
+_LEVEL = r"(?:省|市|区|县)?"
 #: What stops an items count from being the year's: another channel or a part, an audit.
 _NOT_ITEMS = f"{PART_OR_CHANNEL}|{AUDIT}"
 #: What stops an items count from being the year's, said anywhere before it in its sentence: a
@@ -73,9 +78,27 @@ EVENTS_LIMIT = 10**6
 PROPOSALS_LIMIT = 10**5
 FEES_LIMIT = 10**7
 
+
+def _items(cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
+    """A count of items published: never a cumulative or new-media figure, nor one of managing information."""
+    kw.setdefault("unless_before", _NOT_ITEMS_BEFORE)
+    return concept("published.items", cue, reads, unless_heading=_NOT_ITEMS_SECTION, limit=ITEMS_LIMIT, **kw)
+
+
+def _each_of_both(key: str) -> Concept:
+    """A count said of each of NPC suggestions and CPPCC proposals (人大代表建议和政协提案各5件): ``key`` is it."""
+    return concept(
+        key,
+        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
+        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
+        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        units=_PROPOSAL_UNIT,
+        limit=PROPOSALS_LIMIT,
+    )
+
+
 PROSE = (
-    concept(
-        "published.items",
+    _items(
         rf"{_VERB}(?:的)?{_GAP}(?:{_INFO})",
         reads={
             "全年共发布公开信息892条。": 892,
@@ -112,12 +135,8 @@ PROSE = (
         ),
         units=_ITEM_UNITS,
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         rf"(?:政府|政务)信息(?:主动)?公开|{_OWN}信息主动公开",
         reads={
             "2022年,全镇政府信息公开566条,一是利用镇安县人民政府门户网站等政务公开栏平台公开政务信息38条": 566,
@@ -126,34 +145,25 @@ PROSE = (
         rejects=("全年新收政府信息公开申请数量0件",),
         units="条|篇",
         unless=f"{_NOT_ITEMS}|申请",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
-        r"信息(?:总量|总数)",
-        reads={"截止2022年11月,年度公开网信息总量达1490余条,设主栏目12个": 1490},
+    _items(
+        r"信息(?:发布|公开)?(?:总量|总数)",
+        reads={
+            "截止2022年11月,年度公开网信息总量达1490余条,设主栏目12个": 1490,
+            "2020年,省政府入口網站信息發布總數為3.5萬條,其中發布省政府常務會議62條": 35000,
+        },
         units=_ITEM_UNITS,
         rank=2,
         unless=_NOT_ITEMS,
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         r"主动公开[^，。；,;\d]{0,24}?[和及与、][^，。；,;\d]{0,16}?(?=共)",
         reads={"2024年,主动公开政府信息公开目录和我局专题专栏共188条。": 188},
         rejects=("二是通过美篇、微信等发布信息168条;",),
         units=_ITEM_UNITS,
         unless=f"{NEW_MEDIA}|{AUDIT}",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
         rf"{_VERB}{_LIST}",
         reads={
             "2022年,通过政府网站公开政府文件、政策解读、财政预决算公开等信息55条。": 55,
@@ -165,12 +175,30 @@ PROSE = (
         units=_LIST_UNITS,
         rank=0,
         unless=rf"{_NOT_ITEMS}|(?<!各)栏目|{_DECISIONS}",
-        unless_before=_NOT_ITEMS_BEFORE,
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
-    concept(
-        "published.items",
+    _items(
+        r"(?<!申请)(?<!予以)(?<!部分)(?<!不予)(?:主动)?(?:公开|发布|公布|发送|推送)(?:了)?",
+        reads={"202012月31日,团结乡政府门户网站共发送9条信息。": 9},
+        rejects=("2021年共发布10条政策类文件,解读材料同步", "全年通过“多彩金平”微信公众号累计发布相关工作信息78条"),
+        units="条|篇",
+        then=r"(?:政府|政务)?信息(?![^，。；,;]{0,4}(?:申请|公开申请))",
+        unless=_NOT_ITEMS,
+    ),
+    _items(
+        r"(?<![已属])主动公开(?:文件|公文)?",
+        reads={
+            "截止2020年12月31日,我办在政府信息公开专栏主动公开文件共5件。": 5,
+            "2021年共收到审核公文117件,不予公开18件,依申请公开16件,主动公开83件。": 83,
+        },
+        rejects=(
+            "主动公开行政规范性文件42件,人事任免文件106件,其他文件113件。",
+            "在對申請答復(fù)的1677件中,屬已主動公開的243件,屬同意公開的318件",
+        ),
+        units="件|条|篇|份",
+        rank=0,
+        unless=_NOT_ITEMS,
+    ),
+    _items(
         rf"{_VERB}{_GAP}(?:工作|政务)?动态(?:类)?(?:信息)?",
         reads={"公开动态信息270条,群众依申请公开信息的申请0次。": 270},
         rejects=("2023年,共主动公开信息197篇,其中公开政务(工作)动态类信息67篇,公开征求意见2篇",),
@@ -179,17 +207,19 @@ PROSE = (
         rank=-1,
         unless=_NOT_ITEMS,
         unless_before=rf"{_NOT_ITEMS_BEFORE}|{_ITEMS_COUNT}",
-        unless_heading=_NOT_ITEMS_SECTION,
-        limit=ITEMS_LIMIT,
     ),
     concept(
         "published.policy_interpretations",
-        r"(?:发布|公开|开展|制作|推出|编发|撰写|刊发)(?:了)?(?:相应|相关|配套)?(?:的)?(?:各类|各种)?(?:形式)?(?:的)?政策解读(?:材料|信息|文章|稿件|稿)?",
+        r"(?:发布|公开|开展|制作|推出|编发|撰写|刊发)(?:了)?(?:(?:相应|相关|配套)?(?:的)?(?:各类|各种)?(?:形式)?(?:的)?政策解读(?:材料|信息|文章|稿件|稿)?"
+        r"|[^，。；,;\d、上及和与件]{0,8}?解读(?:信息|材料|文章|稿件))",
         reads={
             "2022年,共发布政策解读76个。": 76,
             "共发布各类政策解读6条": 6,
             "开展政策解读32次": 32,
             "依托政府网站“解读专栏”,共发布政策解读稿件40次,促进相关政策落地生效。": 40,
+            "组织在线访谈24场,征求公众意见2次,发布解读信息2条": 2,
+            "通过区政府新闻办公室举办新闻发布会19次,发布图文音频各类解读信息96条。": 96,
+            "2019年,县本级公开解读信息128条,其中上级政策解读信息80条,县本级政策解读信息48条。": 128,
         },
         rejects=("发布上级政策解读36个。",),
         units=_INTERPRETATION_UNIT,
@@ -206,10 +236,11 @@ PROSE = (
     ),
     concept(
         "published.policy_interpretations",
-        r"^、?政策解读(?:信息|材料|稿件|文章)?",
+        r"^、?政策解读(?:信息|材料|稿件|文章|文件)?",
         reads={
             "1.主动公开方面。全年发布规范性文件39件,政策解读42条,常务会议22条,人事信息20条": 42,
             "全年主动公开政府信息643条,其中行政规范性文件9条,政策解读12条,政府文件19条": 12,
+            "通过门户网站发布消息3597条,其中工作动态1441条、公告150条、政策解读文件3条、各业务栏目1840条。": 3,
         },
         rejects=("发布上级政策解读36个。",),
         units=_INTERPRETATION_UNIT,
@@ -218,10 +249,11 @@ PROSE = (
     ),
     concept(
         "published.press_conferences",
-        r"(?:举办|召开|举行|组织)(?:了)?(?:“[^”]{1,40}”、?){0,8}(?:等)?[^，。；、,;]{0,10}?新闻发布会",
+        r"(?:举办|召开|举行|组织|直播)(?:了)?(?:“[^”]{1,40}”、?){0,8}(?:等)?[^，。；、,;]{0,10}?新闻发布会",
         reads={
             "我局举办定时定主题新闻发布会4次,主要负责人参加2次": 4,
             "召开了“优化营商环境”“乡村振兴”等新闻发布会12场": 12,
+            "2023年,及时准确发布政策文件436件,直播新闻发布会150余场。": 150,
         },
         units="次|场|期",
         unless=PART_OR_CHANNEL,
@@ -259,12 +291,14 @@ PROSE = (
     ),
     concept(
         "proposals.npc",
-        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
-        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
-        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        _HANDLED,
+        reads={"高质量办理10件人大建议和28件政协提案,沟通率、办结率、满意率均为100%。": 10},
+        rejects=("推进政协建议提案信息公开,主动公开我局收到的6件建议提案,公开率达到100%",),
         units=_PROPOSAL_UNIT,
+        then=rf"{_LEVEL}(?:人大代表|人大)建议(?![和及与、]{_LEVEL}政协)",
         limit=PROPOSALS_LIMIT,
     ),
+    _each_of_both("proposals.npc"),
     concept(
         "proposals.cppcc",
         r"政协(?:委员)?提案",
@@ -276,12 +310,14 @@ PROSE = (
     ),
     concept(
         "proposals.cppcc",
-        r"人大(?:代表)?建议[和及与、]政协(?:委员)?提案各",
-        reads={"分别收到市人大代表建议和政协提案各5件,均在平台规定期限内答复办理。": 5},
-        rejects=("人大代表建议、政协委员提案办理结果17篇,以及我市户籍服务、治安管理等特色栏目信息300余篇。",),
+        rf"{_HANDLED}|^{_LEVEL}(?:人大代表|人大)建议[和及与、]",
+        reads={"高质量办理10件人大建议和28件政协提案,沟通率、办结率、满意率均为100%。": 28},
+        rejects=("推进政协建议提案信息公开,主动公开我局收到的6件建议提案,公开率达到100%",),
         units=_PROPOSAL_UNIT,
+        then=rf"{_LEVEL}政协(?:委员)?提案",
         limit=PROPOSALS_LIMIT,
     ),
+    _each_of_both("proposals.cppcc"),
     concept(
         "fees.processing_yuan",
         r"收取(?:了)?[^，。；,;\d]{0,12}?(?:信息处理费|处理费|费用)",

@@ -7,7 +7,9 @@ pairs RECORD.md defines. Also here: what carries over from one year to the next.
 
 from __future__ import annotations
 
-from .schema import CarryOver, Term, concept
+from typing import Any
+
+from .schema import CarryOver, Concept, Term, concept
 from .vocabulary import AUDIT, CUMULATIVE
 
 #: A note in brackets after a subject (规章（县级无此项）).
@@ -115,38 +117,80 @@ CARRY_OVER = tuple(
 
 #: A document of a subject as prose names it: 行政规范性文件, 规范性文件; 规章 (never 规章制度).
 _DOCS = {"normative_docs": r"(?:行政)?规范性文件", "rules": r"(?:政府)?规章(?!制度)"}
-_MADE = r"(?:制发|制定|出台|印发)(?:了)?"
+#: Making a document (制发, 新制定, 制定发布) and repealing one (废止, 宣布失效).
+_MADE = r"(?:新)?(?:制发|制定|出台|印发)(?:并)?(?:发布|公布)?(?:了)?"
 _REPEALED = r"(?:废止|废除|宣布失效)(?:了)?"
+#: Between the verb and the document: who made it (制发的省政府规章; 省政府及省政府办公厅行政规范性文件),
+#: never a second item of a list (、), a title (《》) or a quotation.
+_ISSUER = r"(?:的)?[^，。；,;、\d《》“”]{0,10}?"
 _UNITS = r"(?:件|份|个|部|项)"
 #: No body makes, repeals or keeps in force a hundred thousand rules or normative documents.
 DOCS_LIMIT = 10**5
+#: Real sentences that state what was made and repealed, rules and normative documents in one list.
+_MADE_BOTH = "主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件,废止省政府规章9件。"
+_MADE_BOTH_AGAIN = "做好省政府规章、行政规范性文件公开工作,全年制定发布省政府规章21件、行政规范性文件31件。"
+
+
+def _docs_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
+    """A count of rules or normative documents, bounded by :data:`DOCS_LIMIT`."""
+    return concept(key, cue, reads, units=_UNITS, limit=DOCS_LIMIT, **kw)
+
+
+def _listed_after(field: str, subject: str, other: str, reads: dict[str, int | float]) -> Concept:
+    """``subject``'s ``field`` named right after ``other``'s in one list (规章5件、规范性文件5件): one verb for both."""
+    return _docs_count(
+        f"{subject}.{field}",
+        rf"^、{_ISSUER}{_DOCS[subject]}",
+        reads,
+        rejects=("2019年，通过“中国上海”门户网站等平台主动公开规章13件，行政规范性文件60件，市政府其他文件162件",),
+        after=(f"{other}.{field}",),
+        unless=AUDIT,
+    )
+
 
 #: Table 2's figures as a report states them in its 总体情况: 制发行政规范性文件2件，废止…10件，现行有效件数14件.
 PROSE = (
-    concept(
+    _docs_count(
         "normative_docs.issued",
-        rf"{_MADE}{_DOCS['normative_docs']}",
-        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 2},
+        rf"{_MADE}{_ISSUER}{_DOCS['normative_docs']}",
+        {
+            "制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 2,
+            "通过区政府门户网站及其政务新媒体主动公开2025年新制定的区政府行政规范性文件17件、宣布废止失效文件8件": 17,
+        },
         rejects=("主动公开行政规范性文件42件,人事任免文件106件,其他文件113件。",),
-        units=_UNITS,
         unless=AUDIT,
-        limit=DOCS_LIMIT,
     ),
-    concept(
+    _listed_after("issued", "normative_docs", "rules", {_MADE_BOTH: 5, _MADE_BOTH_AGAIN: 31}),
+    _docs_count(
+        "rules.issued",
+        rf"{_MADE}{_ISSUER}{_DOCS['rules']}",
+        {_MADE_BOTH: 5, _MADE_BOTH_AGAIN: 21},
+        rejects=("2019年，通过“中国上海”门户网站等平台主动公开规章13件，行政规范性文件60件，市政府其他文件162件",),
+        unless=AUDIT,
+    ),
+    _docs_count(
         "normative_docs.repealed",
-        rf"{_REPEALED}{_DOCS['normative_docs']}",
-        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 10},
-        units=_UNITS,
-        limit=DOCS_LIMIT,
+        rf"{_REPEALED}{_ISSUER}{_DOCS['normative_docs']}",
+        {"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 10},
     ),
-    concept(
+    _docs_count(
+        "rules.repealed",
+        rf"{_REPEALED}{_ISSUER}{_DOCS['rules']}",
+        {_MADE_BOTH: 9},
+        rejects=("主动公开市政府规章13件(含新制定5件,修改4件,废止4件)",),
+    ),
+    _docs_count(
         "normative_docs.in_force",
         rf"现行有效(?:的)?(?:{_DOCS['normative_docs']})?(?:件数|数量|数)?",
-        reads={"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 14},
-        units=_UNITS,
+        {"制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。": 14},
         topic=_DOCS["normative_docs"],
         unless=rf"{AUDIT}|{CUMULATIVE}",
         unless_before=r"规章(?!制度)",
-        limit=DOCS_LIMIT,
+    ),
+    _docs_count(
+        "penalty.decisions",
+        r"行政处罚(?:的)?处理决定(?:数量|件数|数)",
+        {"本年度内单位行政处罚处理决定数量39件,不存在其他情况。": 39},
+        rejects=("2023年,对主动公开规范性文件进行全面清理,制发行政规范性文件2件",),
     ),
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import CarryOver, Concept, Counts, Derived, Identity, Term, concept, ratio, total, values, zero
+from .schema import CarryOver, Concept, Counts, Derived, Identity, Rule, Term, concept, ratio, total, values, zero
 from .vocabulary import COUNT_ROW, NONE, NONE_SHORT, NUMBERED, OTHER_MATTERS, REQUEST_UNITS, SOME_REQUESTS, SUB_NUMBERED
 
 #: The applicant columns (申请人情况), in the order the forms print them.
@@ -101,7 +101,8 @@ DENIED = tuple(key(k, "total") for k in ROW_KEYS if k.startswith("denied."))
 
 _REQUEST = r"(?:政府信息公开|依申请公开|信息公开|政府公开)"
 _UNIT = REQUEST_UNITS
-_RECEIVE = r"(?:新)?(?:收到|受理|接收|接到|新收)"
+#: Verbs of receiving a request; 收 alone only right before the request it receives (收政府信息公开申请).
+_RECEIVE = r"(?:新)?(?:收到|受理|接收|接到|新收|(?<![接征验回没未])收(?=政府|依申请|信息公开))"
 #: A sentence, the one before it or its section heading about requests.
 _ABOUT_REQUESTS = r"申请"
 #: Counts that are not of requests for information: other matters, and cases arising from requests.
@@ -121,6 +122,22 @@ _ANSWERS_NEXT = (
     r"(?=[，,：:]?(?:其中)?[，,：:]?"
     r"(?:(?:予以|同意|部分|不予)?公开(?!(?:的)?(?:政府)?信息)|无法提供|(?:本机关)?不掌握))"
 )
+#: The reasons for refusal as prose names them (因涉及国家秘密而不予公开53件; 属于行政执法案卷5起):
+#: reason, its words, a real clause it reads and one it must not.
+_DENIED_PROSE = (
+    (
+        "state_secret",
+        "国家秘密",
+        ("所有政府信息公开申请已全部办理完毕。其中,同意公开1000件,因涉及国家秘密而不予公开53件", 53),
+        "公开政府信息前，要对拟公开的政府信息进行保密性审查，不得公开涉及国家秘密、商业秘密、个人隐私等政府信息",
+    ),
+    (
+        "enforcement_file",
+        r"(?:行政)?执法案卷",
+        ("2023年度,我局共收到信息公开申请22起。其中公开1起,属于行政执法案卷5起", 5),
+        "通过平度交警抖音、平度交警微信等网络渠道主动发布信息400余条",
+    ),
+)
 #: No number of requests an office receives or answers in a year comes near a million.
 REQUESTS_LIMIT = 10**6
 
@@ -128,13 +145,15 @@ REQUESTS_LIMIT = 10**6
 def _request_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
     """A count of requests: its statements must agree, and it is bounded by :data:`REQUESTS_LIMIT`."""
     kw.setdefault("unless", _NOT_REQUESTS)
-    return concept(key, cue, reads, units=_UNIT, agree=True, limit=REQUESTS_LIMIT, **kw)
+    kw.setdefault("units", _UNIT)
+    return concept(key, cue, reads, agree=True, limit=REQUESTS_LIMIT, **kw)
 
 
-PROSE = (
+PROSE: tuple[Rule, ...] = (
     _request_count(
         "requests.received.total",
-        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项|件)?|{_ASKED}(?:的)?申请)(?:数量|总数|数)?",
+        rf"{_RECEIVE}(?:了)?{_GAP}{{0,30}}?(?:{_REQUEST}(?:的)?(?:办理)?(?:申请|事项|件)?(?:(?<=依申请公开)(?:的)?(?:政府)?信息)?"
+        rf"|{_ASKED}(?:的)?申请|{_DISCLOSURE_REQUEST}(?:的)?申请)(?:数量|总数|数)?",
         reads={
             "收到依申请公开事项1件": 1,
             "共受理政府公开申请1宗": 1,
@@ -145,12 +164,26 @@ PROSE = (
             "2022年,廿三里街道共收到信息公开申请7件,上年度结转1件;予以公开3件": 7,
             "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件": 0,
             "今年来,共接收办理依申请公开4件,已完成答复4件。": 4,
+            "全年收政府信息公开申请464件,结转上年度政府信息公开申请3件": 464,
+            "2023年度,我局共收到信息公开申请22起,比2022年(31起)下降29%,答复22起。": 22,
+            "收到政府信息公开申请3项全部予以公开,无上年结转政府信息公开申请。": 3,
+            "全年共收到公开申请1466件(上年度结转16件,结转下年度9件,": 1466,
+            "主动公开政府信息30832条,受理依申请公开政府信息125件,均依法依规答复。": 125,
+            "全年收到依申请公开信息3条,答复率100%。": 3,
         },
         rejects=(
             "受理群众12315、12345网络平台投诉举报4133件,为群众挽回经济损失83.72万元。",
             "2019年,共受理各类服务事项144350件,办结率100%。",
             "全年收到因政府信息公开申请引起的行政复议1件(已办结)",
+            "收到群众留言3条全部办结,征集并公布调查意见6期。",
+            "2018年,共制作政府信息3021条,其中主动公开信息1027条,依申请公开信息459条,不予公开信息1535条。",
         ),
+    ),
+    _request_count(
+        "requests.received.total",
+        r"依申请公开(?:政府信息)?(?:申请)?(?:受理|收到|接收)(?:了)?",
+        reads={"依申请公开受理6件,办结6件,行政复议0件、行政诉讼0件;": 6},
+        rejects=("依申请公开政府信息15件,均按时答复。",),
     ),
     _request_count(
         "requests.received.total",
@@ -257,9 +290,10 @@ PROSE = (
         reads={
             "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件,"
             "属于同意公开的60件,部分公开13件,不同意公开的6件,无法提供的26件,不予处理3件,其他处理11件,"
-            "另2件结转下一年处理。": 2
+            "另2件结转下一年处理。": 2,
+            "答覆13870件(含上年結轉申請397件,另有810件順延到下年度答覆)": 810,
         },
-        then=r"(?:申请)?(?:结转|转)(?:至|到|入)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)",
+        then=r"(?:申请)?(?:结转|转|顺延)(?:至|到|入)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)",
         topic=_ABOUT_REQUESTS,
     ),
     zero(
@@ -267,14 +301,20 @@ PROSE = (
         r"(?:无|没有|未有)(?:需要?)?结转(?:至|到)?(?:下一?年度?|次年|(?:19|20)\d{2}年度?)(?:继续)?(?:办理|处理)?(?:的)?(?:申请|件|事项)",
         reads=("其中按期办结36件,按期办结率达100%,无结转2024年继续办理件。",),
     ),
+    zero(
+        "requests.carried_over.total",
+        rf"(?:无|没有|未有)(?:(?:上年(?:度)?|去年|上一年度?)(?:的)?结转|结转(?:自)?(?:上年(?:度)?|去年|上一年度?))(?:的)?(?:{_REQUEST})?(?:的)?(?:申请|件|事项)",
+        reads=("收到政府信息公开申请3项全部予以公开,无上年结转政府信息公开申请。",),
+    ),
     _request_count(
         "requests.processed_total.total",
-        rf"(?<![未没])(?:已|共|均|全部|按期|依法|依规|依法依规)*(?:办结|答复|办理完结|办理完毕|完成答复|答复办理|答复处理|处理完毕|办理(?:总)?(?:数量|数))(?:了)?"
+        rf"(?<![未没])(?:已|共|均|全部|按期|依法|依规|依法依规)*(?:办结|答复|办理完结|办理完毕|办理完成|完成答复|答复办理|答复处理|处理完毕|办理(?:总)?(?:数量|数))(?:了)?"
         rf"(?:的)?(?:{_GAP}{{0,8}}?{_REQUEST}(?:的)?申请)?",
         reads={
             "共收到政府信息公开申请162件,上年度结转1件,办结159件,结转下年度办理4件。": 159,
             "全年共办理完结信息公开申请105件(包含去年结转3件),尚在办理中的4件。": 105,
             "2023年共受理政府信息依申请公开121件(其中本年度新收申请数112件,上年结转申请数9件),已答复119件": 119,
+            "收到110件依申请公开件,办理完成108件,结转下年度继续办理2件": 108,
         },
         rejects=(
             "2024年,深汕网共新增和更新政府信息7194条,答复群众留言175条。",
@@ -302,11 +342,43 @@ PROSE = (
         after=("requests.received.total",),
     ),
     _request_count(
+        "requests.granted.total",
+        r"(?:均|全部|都)(?:予以|同意)公开",
+        reads={
+            "收到政府信息公开申请3项全部予以公开,无上年结转政府信息公开申请。": 3,
+            "本年度市政府依申請公開信息辦理數39件,全部同意公開。": 39,
+        },
+        rejects=("收到群众留言3条全部办结,征集并公布调查意见6期。",),
+        topic=_ABOUT_REQUESTS,
+        after=("requests.received.total", "requests.processed_total.total"),
+        takes_previous=True,
+    ),
+    _request_count(
+        "requests.granted.total",
+        r"^其中公开",
+        reads={"2023年度,我局共收到信息公开申请22起,答复22起。其中公开1起,不属于政府信息4起": 1},
+        rejects=("2023年,共主动公开信息197篇,其中公开政务(工作)动态类信息67篇,公开征求意见2篇",),
+        units=r"件|起|宗|份",
+        topic=_ABOUT_REQUESTS,
+        unless_before="主动",
+    ),
+    _request_count(
         "requests.partial.total",
         r"部分(?:同意)?公开(?:的)?",
         reads={"本年度提出申请的24件中,同意公开的7件,部分公开的5件": 5},
         topic=_ABOUT_REQUESTS,
         unless=rf"{_NOT_REQUESTS}|(?:同意|予以|全部)公开(?:的)?[及和与、或]",
+    ),
+    *(
+        _request_count(
+            key(f"denied.{reason}", "total"),
+            rf"(?:因)?(?:属于|涉及|系)?{words}(?:类)?(?:的)?(?:信息)?(?:而)?(?:不予公开|不公开)?(?:的)?",
+            dict([example]),
+            rejects=(reject,),
+            topic=_ABOUT_REQUESTS,
+            unless=rf"{OTHER_MATTERS}|复议|诉讼|审查|审核",
+        )
+        for reason, words, example, reject in _DENIED_PROSE
     ),
     _request_count(
         "requests.unable.not_held.total",

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .schema import Concept, Counts, Derived, Identity, Term, concept, ratio, total, values, zero
-from .vocabulary import CASES, COUNT_ROW, NONE, NONE_CAUSED, NONE_SHORT, NUMBERED
+from govdisc.numbers import NUMBER
+
+from .schema import Concept, Counts, Derived, Identity, ProseRule, Term, concept, count, ratio, total, values, zero
+from .vocabulary import CASES, COUNT_ROW, LINK, NONE, NONE_CAUSED, NONE_SHORT, NUMBERED
 
 #: The three groups of table 4, in the order the forms print them.
 GROUPS = (
@@ -62,6 +64,27 @@ _NOT_AN_OUTCOME = (
 )
 
 
+#: Reconsideration and litigation counted together (被申请行政复议、提起行政诉讼的案件0件): a figure of
+#: neither, unless it is zero, which is a zero of both.
+_BOTH_COUNTED = (
+    r"(?:(?:行政)?复议[、和及与或](?:被)?(?:提起)?(?:行政)?诉讼|(?:行政)?诉讼[、和及与或](?:被)?(?:申请)?(?:行政)?复议)"
+    rf"(?:的)?(?:案件)?(?:数量|数)?{LINK}(?:均)?(?:为)?(?=[0零]\s*{CASES})"
+)
+
+
+def _both_zero(key: str) -> ProseRule:
+    """Reconsideration and litigation stated together as zero: ``key`` is zero."""
+    return count(
+        key,
+        rf"{_BOTH_COUNTED}{NUMBER}",
+        {
+            "因政府信息公开被申请行政复议、行政诉讼数量为0件。": 0,
+            "全年发生因政府信息公开而被申请行政复议、提起行政诉讼的案件0件。": 0,
+        },
+        needs=_ABOUT_DISCLOSURE,
+    )
+
+
 def _case_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) -> Concept:
     """A count of cases about information: its statements must agree; bounded by :data:`CASES_LIMIT`."""
     kw.setdefault("topic", _ABOUT_DISCLOSURE)
@@ -71,15 +94,23 @@ def _case_count(key: str, cue: str, reads: dict[str, int | float], **kw: Any) ->
 PROSE = (
     _case_count(
         "review.total",
-        r"(?:行政复议|复议申请|复议案件)(?:案件|申请)?(?:数量|数)?",
+        r"(?:行政复议|信息公开复议|复议申请|复议案件)(?:案件|申请)?(?:数量|数)?",
         reads={
             "2022年市政府办公室收到政府信息公开34件,均为自然人申请,全部已办结。"
             "申请人行政复议1件(被省政府认为答复并无不当,判定维持)。": 1,
             "因政府信息公开被申请行政复议0件、被提起行政诉讼0件。": 0,
             "2023年我局因政府信息公开被行政复议7件,其中结果维持6件、结果纠正0件、其他结果0件、尚未审结1件。": 7,
             "全年答复办理政府信息公开申请56件,其中涉及行政复议4件,被纠错2件;": 4,
+            "处理与省政府有关的信息公开复议19件、行政诉讼案件18件": 19,
         },
         rejects=("行政复议决定维持2件,无纠正。",),
+    ),
+    _case_count(
+        "review.total",
+        r"(?:发生|收到|涉及|受理)(?:了)?",
+        reads={"其中,发生1起有关政府信息公开的行政复议案件,该案件至本报告发布之时尚未审结。": 1},
+        rejects=("2024年,市府办共收到106件信息公开申请,比去年同期增加12件",),
+        then=r"[^，。；,;\d]{0,14}?行政复议(?:案件|申请)?(?![^，。；,;]{0,3}(?:纠错|纠正|败诉|撤销|决定))",
     ),
     _case_count(
         "litigation.total",
@@ -135,6 +166,17 @@ PROSE = (
         after=_REVIEW,
     ),
     _case_count(
+        "review.pending",
+        rf"(?:均|全部|都|该案件?)?[^，。；,;\d]{{0,12}}?(?:{_PENDING}|(?:正在|尚在|仍在)办理中?)",
+        reads={
+            "其中,发生1起有关政府信息公开的行政复议案件,该案件至本报告发布之时尚未审结。": 1,
+            "信息公开类行政复议1起,正在办理中。": 1,
+        },
+        rejects=("因政府信息公开引起的行政复议案件5件,均予以维持。",),
+        after=("review.total",),
+        takes_previous=True,
+    ),
+    _case_count(
         "litigation_direct.total",
         r"未经复议直接(?:起诉|(?:提起)?(?:行政)?诉讼)(?:的)?(?:案件)?",
         reads={_LITIGATION_SPLIT: 2, f"全年受理依申请信息公开21件。{_REVIEW_RESULTS}": 0},
@@ -178,6 +220,8 @@ PROSE = (
             "无因政府信息公开问题被提起行政诉讼或复议情况。",
         ),
     ),
+    _both_zero("review.total"),
+    _both_zero("litigation.total"),
     zero("review.total", rf"{NONE_SHORT}(?:信息公开)?行政复议", reads=("全年无行政复议、行政诉讼案件。",)),
     zero(
         "litigation.total",

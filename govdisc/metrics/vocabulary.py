@@ -17,8 +17,8 @@ LINK = r"(?:的)?(?:共计|共|合计|总计|累计|达到|达|为|计|有|了)?
 ITEMS = r"(?:条|篇|件|则|个)"
 #: Counting units of cases (reconsideration, litigation).
 CASES = r"(?:件|起|宗|次|个|例)"
-#: Counting units of requests (件 宗 条 份 …).
-REQUEST_UNITS = r"(?:件|宗|条|个|份|次|例)"
+#: Counting units of requests (件 宗 条 份 起 项 …).
+REQUEST_UNITS = r"(?:件|宗|条|个|份|次|例|起|项)"
 #: Every unit after which a number is a count the prose engine reads. Longer units come first so
 #: that ``人次`` is not taken for ``次`` nor ``万元`` for ``元``; units no concept takes (人次,
 #: 万元, 个工作日) still end the words before the next count.
@@ -61,10 +61,11 @@ AUDIT = r"排查|清理|检查|核查|自查|抽查|巡查|梳理|整改|普查"
 #: Figures that add up years (截至…累计, 建站以来): not the year's count.
 CUMULATIVE = r"(?:截至|截止|至今|迄今|(?:建站|开通|上线|成立|运行)以来)[^。]*累计|累计至今|历年累计|累计已"
 #: Matters that are not requests for information: hotlines, complaints, letters, services, approvals, and
-#: 依申请公开信息 as a class of information (not when its handling follows: 依申请公开信息的受理、办理).
+#: 依申请公开信息 as a class of information (not when its handling follows: 依申请公开信息的受理、办理, nor
+#: when it is what was received: 收到依申请公开信息3条).
 OTHER_MATTERS = (
     r"热线|12345|12315|工单|投诉|举报|信访|来信|来电|来访|咨询|留言|建议|提案|服务事项|政务服务|办件|审批|许可|"
-    r"诉求|求助|依申请公开信息(?!(?:的)?(?:办理|受理|申请|答复|处理))"
+    r"诉求|求助|(?<!收到)(?<!受理)(?<!接收)(?<!接到)依申请公开信息(?!(?:的)?(?:办理|受理|申请|答复|处理))"
 )
 #: A kind of requester or channel: a zero said of one of them (未收到法人或其他组织的申请, 未收到当面申请)
 #: is not a zero of all requests (公民、法人和其他组织 together are all of them).

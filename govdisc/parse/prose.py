@@ -156,14 +156,18 @@ def find_counts(
     for text, page in paragraphs:
         if concepts:
             before: list[str] = []
+            last = ""
             for _, sentence in full_sentences(text):
                 if HEADING.match(sentence) and len(sentence) <= MAX_HEADING:
                     heading = sentence
                 if COUNT.search(sentence):
-                    context = "\n".join((heading, *before[-TOPIC_REACH:]))
+                    # a sentence that starts with a part (其中，同意公开1000件) is about the one before it
+                    told = (last,) if _PART.match(sentence.lstrip()) else ()
+                    context = "\n".join((heading, *before[-TOPIC_REACH:], *told))
                     for found in _Reader(sentence, page, heading, context, year, notes).read(concepts):
                         candidates.setdefault(found.key, []).append(found)
                     before.append(sentence)
+                last = sentence
         if patterns and anywhere.search(text):
             for _, sentence in sentences(text):
                 if anywhere.search(sentence):
@@ -283,24 +287,29 @@ class _Reader:
         return self.topics[c]
 
     def _taken(self, taking: Sequence[Concept], bounds: list[int], since: int, until: int) -> Iterator[Found]:
-        """The clauses between the last count and the next that state no number but give it a key."""
+        """The clauses between the last count and the next that state no number but give it a key.
+
+        The rest of the count's own clause (3项全部予以公开) is tried first, then the clause right
+        after it (行政复议5件，均予以维持); no clause further on speaks of it.
+        """
         if not self.reads or self.reads[-1][1] != since:
             return
         first, _, _, q = self.reads[-1]
+        s = self.sentence
         i = bisect_left(bounds, since)
-        while i < len(bounds) and bounds[i] < until:
-            a = bounds[i] + 1
-            b = bounds[i + 1] if i + 1 < len(bounds) else len(self.sentence)
-            clause = self.sentence[a:b].strip().rstrip("。！？!?")
+        rest_end = bounds[i] if i < len(bounds) else len(s)
+        spans = [(since, rest_end, False)] if rest_end <= until else []
+        spans += [(bounds[j] + 1, bounds[j + 1] if j + 1 < len(bounds) else len(s), True)
+                  for j in range(i, len(bounds)) if bounds[j] < until]  # fmt: skip
+        for a, b, after_mark in spans:
+            clause = s[a:b].strip().rstrip("。！？!?")
             for c in taking:
-                if c.lead_regex.search(clause) and self._fits(c, "", a, self.sentence[a:b]):
-                    snippet = self._snippet(first, b)
+                if clause and c.lead_regex.search(clause) and self._fits(c, "", a, s[a:b]):
                     self.reads.append((first, since, c.key, q))
-                    yield Found(c.key, q, c.rank, Evidence("prose", snippet, self.page, q.approx))
+                    yield Found(c.key, q, c.rank, Evidence("prose", self._snippet(first, b), self.page, q.approx))
                     return
-            i += 1
-            if clause:
-                return  # only the clause right after the count speaks of it
+            if clause and after_mark:
+                return
 
     def _snippet(self, start: int, end: int) -> str:
         start = max(start, end - MAX_EVIDENCE)
