@@ -209,8 +209,8 @@ def _terminal_default() -> str:
 def _emit(records: Iterable[Record], fmt: str, output: Path | None, no_bom: bool, shape: Shape) -> None:
     """Write records: JSONL streams as records arrive; the other formats need them all."""
     if fmt == "table" and output is None:
-        console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
-        console.print(rich_table(list(records), shape.lang))
+        console = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200)
+        console.print(rich_table(list(records), shape.lang, console.width))
     else:
         write_records(records, fmt, output, bom=not no_bom, shape=shape)
 

@@ -29,6 +29,7 @@ from rich.table import Table as RichTable
 
 from govdisc.metrics import label, ordered
 from govdisc.model import Record
+from govdisc.screen import HEADER_WIDTH, NAME_WIDTH, widest, wrap_header
 from govdisc.spreadsheet import neutralize
 
 #: What ``extract`` writes.
@@ -261,21 +262,49 @@ def csv_text(records: Sequence[Record], bom: bool = True, shape: Shape = DEFAULT
     return buf.getvalue()
 
 
-def rich_table(records: list[Record], lang: str = "zh") -> RichTable:
-    """The records as a rich table, ``—`` where a count is not reported."""
-    table = RichTable(show_lines=False, header_style="bold")
-    table.add_column("file")
-    table.add_column("agency")
-    table.add_column("year", justify="right")
-    table.add_column("type")
-    for key in TABLE_METRICS:
-        table.add_column(label(key, lang), justify="right")
-    table.add_column("metrics", justify="right")
+#: On a narrow screen the names fold to these shares of its width (never narrower than the minimum).
+FILE_SHARE, AGENCY_SHARE, FILE_WIDTH = 6, 4, 12
+
+
+def rich_table(records: list[Record], lang: str = "zh", width: int | None = None) -> RichTable:
+    """The records as a rich table at most ``width`` cells wide (no limit when None), ``—`` where a count
+    is not reported. File and agency names fold rather than being cut and headers wrap; the figures come
+    before the document type and the count of metrics, and the columns that do not fit are left out,
+    the caption saying how many and how to see them."""
+    rows = []
     for r in records:
-        cells = [str(r.metrics[k]) if k in r.metrics else NOT_REPORTED for k in TABLE_METRICS]
         name = r.file if r.doc_index == 0 and not _has_siblings(records, r) else f"{r.file}#{r.doc_index}"
-        table.add_row(name, r.agency or NOT_REPORTED, str(r.year or NOT_REPORTED), r.doc_type, *cells,
-                      str(len(r.metrics)))  # fmt: skip
+        cells = [str(r.metrics[k]) if k in r.metrics else NOT_REPORTED for k in TABLE_METRICS]
+        rows.append([name, r.agency or NOT_REPORTED, str(r.year or NOT_REPORTED), *cells, r.doc_type,
+                     str(len(r.metrics))])  # fmt: skip
+    heads = ["file", "agency", "year", *(label(k, lang) for k in TABLE_METRICS), "type", "metrics"]
+    needs = [widest([h, *(row[j] for row in rows)]) for j, h in enumerate(heads)]
+    if width is not None:
+        needs[0] = min(needs[0], max(FILE_WIDTH, width // FILE_SHARE))
+        needs[1] = min(needs[1], max(NAME_WIDTH, width // AGENCY_SHARE))
+    used = 1 + sum(needs[j] + 3 for j in (0, 1, 2))
+    kept = []
+    for j in range(3, len(heads)):
+        values = widest([row[j] for row in rows])
+        head = heads[j] if j >= len(heads) - 2 else wrap_header(heads[j], max(HEADER_WIDTH, values))
+        need = max(widest([head]), values)
+        if width is not None and used + need + 3 > width:
+            continue
+        used += need + 3
+        kept.append((j, head, need))
+    dropped = [heads[j] for j in range(3, len(heads) - 2) if j not in {k for k, _, _ in kept}]
+    caption = None
+    if dropped:
+        caption = (f"另有 {len(dropped)} 列未显示: -o x.xlsx 看全部" if lang == "zh" else
+                   f"+{len(dropped)} more: all with -o x.xlsx")  # fmt: skip
+    table = RichTable(show_lines=False, header_style="bold", caption=caption, caption_justify="left")
+    table.add_column("file", width=needs[0], overflow="fold")
+    table.add_column("agency", width=needs[1], overflow="fold")
+    table.add_column("year", justify="right", no_wrap=True)
+    for j, head, need in kept:
+        table.add_column(head, justify="left" if heads[j] == "type" else "right", width=need, no_wrap=True)
+    for row in rows:
+        table.add_row(*row[:3], *(row[j] for j, _, _ in kept))
     return table
 
 
@@ -293,7 +322,7 @@ def render(
         return json_text(records)
     if fmt == "csv":
         return csv_text(records, bom, shape)
-    return rich_text(rich_table(records, shape.lang), width or 160)
+    return rich_text(rich_table(records, shape.lang, width), width or 160)
 
 
 def write_records(records: Iterable[Record], fmt: str, output: str | os.PathLike[str] | None,

@@ -358,3 +358,19 @@ def test_long_csv_and_xlsx_have_a_row_per_metric(tmp_path, records):
     assert cli("extract", "samples", "-o", str(target), "--long").returncode == 0
     head, body = _sheet(target)
     assert len(body) == facts and {"指标代码", "指标", "数值", "约数", "来源", "页码", "依据"} <= set(head)
+
+
+def test_extract_table_on_80_columns_keeps_agencies_whole_and_says_what_it_left_out():
+    from rich.cells import cell_len
+
+    run = invoke_cli("extract", "samples", "-f", "table", env={"COLUMNS": "80"})
+    assert run.exit_code == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    agencies = "".join(line.split("│")[2].strip() for line in lines if line.startswith("│"))
+    assert "佛山中德工业服务区（三龙湾）管理委员会" in agencies and "江门市江海区人民政府办公室" in agencies
+    assert not any("…" in line for line in lines)
+    assert "主动公开" in run.stdout  # the first figure is shown, its header wrapped
+    assert any("另有" in line and "-o x.xlsx" in line for line in lines)
+    wide = invoke_cli("extract", "samples", "-f", "table", env={"COLUMNS": "250"})
+    assert "另有" not in wide.stdout and "work_summary" in wide.stdout

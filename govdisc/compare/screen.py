@@ -3,50 +3,16 @@ wrapped, and the columns that do not fit left out with a note saying how to see 
 
 from __future__ import annotations
 
-import re
-
-from rich.cells import cell_len
 from rich.table import Table as RichTable
 
 from govdisc.output import rich_text
+from govdisc.screen import HEADER_WIDTH, NAME_WIDTH, widest, wrap_header
 
 from .build import Comparison
 from .figures import column_label
 from .render import cells, first_columns, footer, total_label
 
-#: Headers wrap to lines this wide (in terminal cells, a Chinese character being two), or the widest value.
-HEADER_WIDTH = 8
-#: The name column is never made narrower than this, nor wider than a third of the screen beyond it.
-NAME_WIDTH = 16
 YEAR_WIDTH = 4
-
-
-def wrap_header(text: str, width: int) -> str:
-    """A header in lines at most ``width`` cells wide, broken after ``-``, ``、`` or a space, or before ``(``
-    where it can, else between characters (a word of Latin letters is never cut: the line is as wide as it)."""
-    width = max([width, *(len(word) for word in re.findall(r"[\x21-\x7e]+", text))])
-    lines: list[str] = []
-    line = ""
-    for piece in (p for p in re.split(r"(?<=[-、 ])|(?=[(（])", text) if p):
-        while piece:
-            if cell_len(line + piece.rstrip()) <= width:
-                line, piece = line + piece, ""
-            elif line:
-                lines.append(line.rstrip())
-                line = ""
-            else:
-                cut = 1
-                while cut < len(piece) and cell_len(piece[: cut + 1]) <= width:
-                    cut += 1
-                lines.append(piece[:cut])
-                piece = piece[cut:]
-    if line.strip():
-        lines.append(line.rstrip())
-    return "\n".join(lines)
-
-
-def _widest(texts: list[str]) -> int:
-    return max((cell_len(line) for t in texts for line in t.split("\n")), default=0)
 
 
 def to_rich(comparison: Comparison, lang: str = "zh", width: int | None = None) -> RichTable:
@@ -61,15 +27,15 @@ def to_rich(comparison: Comparison, lang: str = "zh", width: int | None = None) 
         name_foot += f" ({'未见报告' if lang == 'zh' else 'missing'} {missing})"
     lead = first_columns(comparison, lang)
     names = [lead[0], name_foot, *(row.name for row in comparison.rows)]
-    name_width = _widest(names)
+    name_width = widest(names)
     if width is not None:
         name_width = min(name_width, max(NAME_WIDTH, width // 3))
     used = 1 + name_width + 3 + ((YEAR_WIDTH + 3) if comparison.by_year else 0)
     kept: list[tuple[int, str, int]] = []
     for j, column in enumerate(comparison.columns):
         values = [r[j] for r in rows] + [foot[j]]
-        head = wrap_header(column_label(column, lang), max(HEADER_WIDTH, _widest(values)))
-        need = max(_widest(values), _widest([head]))
+        head = wrap_header(column_label(column, lang), max(HEADER_WIDTH, widest(values)))
+        need = max(widest(values), widest([head]))
         if width is not None and used + need + 3 > width:
             break
         used += need + 3
