@@ -432,9 +432,9 @@ def _filters_said(year: list[int] | None, doc_type: list[str] | None, agency: st
 @app.command(
     cls=Command,
     epilog=examples(
-        ("govdisc report docs -o report.html", "one page to open in any browser, offline"),
-        ("govdisc report docs --expect roster.txt --year 2024 -o r.html", "who has not reported this year"),
-        ("govdisc report records.jsonl --lang en --group-by city -o r.html", "from records, in English"),
+        ("govdisc report docs -o report.html", "one page for any browser, offline"),
+        ("govdisc report docs --expect roster.txt -o r.html", "who has not reported"),
+        ("govdisc report r.jsonl --lang en -o r.html", "from records, in English"),
     ),
 )
 @reads_documents

@@ -169,4 +169,12 @@ class Record:
 
 
 class ReadError(Exception):
-    """A file that could not be read; the message says why, in one line."""
+    """A file that could not be read; the message says why, in one line.
+
+    ``lasting`` is False when the reason is not the file's content alone — a limit that can be raised,
+    a tool that can be installed — so that the error is not remembered for the file.
+    """
+
+    def __init__(self, message: str, lasting: bool = True) -> None:
+        super().__init__(message)
+        self.lasting = lasting

@@ -76,7 +76,7 @@ def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) ->
         payload: dict[str, Any] = {"records": [r.to_dict() for r in records]}
         cacheable = True
     except ReadError as exc:
-        payload, cacheable = {"error": str(exc)}, "limit" not in str(exc)
+        payload, cacheable = {"error": str(exc)}, exc.lasting
     except PermissionError:
         return {**out, "payload": {"error": "permission denied"}}
     except OSError as exc:

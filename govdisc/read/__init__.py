@@ -19,6 +19,10 @@ READERS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",
+    ".doc": "convert",  # the four below: converted to docx by LibreOffice (read/convert.py)
+    ".wps": "convert",
+    ".rtf": "convert",
+    ".odt": "convert",
 }
 
 SUPPORTED = tuple(sorted(READERS))
@@ -53,10 +57,11 @@ def check_zip(path: Path) -> None:
         raise ReadError(f"refused: the docx would unpack to {unpacked >> 20} MB from {packed >> 10} KB (a zip bomb?)")
 
 
-def read_document(path: str | Path, max_pages: int | None = None) -> Document:
+def read_document(path: str | Path, max_pages: int | None = None, timeout: float | None = None) -> Document:
     """Read one file into a Document; raise ReadError with a one-line reason when it cannot be read.
 
-    ``max_pages`` limits a pdf's pages (None: no limit).
+    ``max_pages`` limits a pdf's pages (None: no limit); ``timeout`` bounds a LibreOffice conversion
+    (seconds; None: no limit of its own).
     """
     path = Path(path)
     kind = READERS.get(path.suffix.lower())
@@ -72,6 +77,8 @@ def read_document(path: str | Path, max_pages: int | None = None) -> Document:
     try:
         if kind == "pdf" and max_pages is not None:
             return read(path, max_pages=max_pages)
+        if kind == "convert":
+            return read(path, timeout=timeout)
         return read(path)
     except ReadError:
         raise

@@ -377,7 +377,7 @@ class _Plumber:
 
 def _check_pages(count: int, max_pages: int | None) -> None:
     if max_pages is not None and count > max_pages:
-        raise ReadError(f"too many pages ({count} > {max_pages}; raise the limit with --max-pages)")
+        raise ReadError(f"too many pages ({count} > {max_pages}; raise the limit with --max-pages)", lasting=False)
 
 
 def _page_objects(
