@@ -13,7 +13,7 @@ from govdisc.model import Block, Document, Paragraph, Table
 from .fixes import Fix, merge
 from .html_debris import strip_html_debris
 from .lookalikes import fix_lookalikes
-from .mojibake import repair_gbk_misalignment
+from .mojibake import document_budget, repair_gbk_misalignment
 from .pinyin import remove_pinyin
 from .punctuation import fix_punctuation
 from .traditional import is_traditional, to_simplified, traditional_share
@@ -95,8 +95,13 @@ def normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
     """Normalize every paragraph and table cell; a repaired paragraph may become several lines.
 
     Paragraphs are repaired a whole run at a time (one pass of each step over the document,
-    not one per line); table cells one by one.
+    not one per line); table cells one by one. The mojibake repair has one budget for them all.
     """
+    with document_budget():
+        return _normalize_blocks(blocks)
+
+
+def _normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
     fixes: list[Fix] = []
 
     def run(text: str) -> str:

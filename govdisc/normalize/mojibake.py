@@ -18,6 +18,10 @@ else is left untouched; garbled runs it cannot re-align are reported.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -32,7 +36,7 @@ from .plausibility import (
     word_edges,
 )
 
-__all__ = ["is_user_defined_pair", "misalign", "repair_gbk_misalignment"]
+__all__ = ["MAX_RUNS", "RepairBudget", "document_budget", "is_user_defined_pair", "misalign", "repair_gbk_misalignment"]
 
 _MARKERS = frozenset("?？\ufffd")
 _PINYIN = frozenset("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňḿɑɡ")
@@ -53,6 +57,10 @@ _LOW_FIRST = tuple(range(0xA1, 0xA8))
 _NORMAL, _MARKER, _ODD, _PINYIN_KIND, _FULL_LETTER = range(5)
 
 _CLUSTER_GAP = 3
+#: How far from a suspicious character a re-aligned run may reach (keeps each try bounded on a long line).
+_REACH = 256
+#: Suspicious runs one document may have tried; past them the rest of its text is left as it is.
+MAX_RUNS = 120
 _START_REACH = 3
 _CONTEXT = 4
 _TOP_PAIRS = 8
@@ -208,18 +216,17 @@ def _odd_positions(line: str) -> tuple[list[int], set[int]]:
     return found, anchors
 
 
-def _clusters(positions: list[int], anchors: set[int]) -> list[tuple[int, int]]:
-    """Spans of odd characters lying close together: two or more of them, or one anchor."""
-    spans: list[tuple[int, int]] = []
-    group: list[int] = []
-    for pos in [*positions, -1]:
-        if group and pos >= 0 and pos - group[-1] <= _CLUSTER_GAP:
-            group.append(pos)
-            continue
-        if len(group) >= 2 or (group and group[0] in anchors):
-            spans.append((group[0], group[-1]))
-        group = [pos]
-    return spans
+def _next_cluster(positions: list[int], index: int, anchors: set[int]) -> tuple[int, int, int] | None:
+    """The first span of odd characters lying close together in ``positions[index:]`` (two or more of
+    them, or one anchor), as (first, last, index just past it); None when there is none."""
+    while index < len(positions):
+        end = index + 1
+        while end < len(positions) and positions[end] - positions[end - 1] <= _CLUSTER_GAP:
+            end += 1
+        if end - index >= 2 or positions[index] in anchors:
+            return positions[index], positions[end - 1], end
+        index = end
+    return None
 
 
 def _realigned(run: str, trail: str) -> list[_Item] | None:
@@ -428,10 +435,12 @@ def _plain(items: list[_Item]) -> str:
 def _candidate_spans(line: str, first: int, floor: int) -> list[tuple[int, int, str]]:
     """(start, end, ascii trail) spans that may hold a misaligned run seen at ``first``."""
     lo = first
+    floor = max(floor, first - _REACH)
     while lo > floor and (_is_wide(line[lo - 1]) or line[lo - 1] in _MARKERS):
         lo -= 1
     hi = first + 1
-    while hi < len(line) and (_is_wide(line[hi]) or line[hi] in _MARKERS):
+    ceiling = min(len(line), first + _REACH)
+    while hi < ceiling and (_is_wide(line[hi]) or line[hi] in _MARKERS):
         hi += 1
     starts = {first} if line[first] in _MARKERS else {lo, *range(max(lo, first - _START_REACH), first + 1)}
     ends: list[tuple[int, str]] = [(hi, "")]
@@ -497,19 +506,21 @@ def _excerpt(line: str, start: int, end: int) -> str:
     return line[max(0, start - 2) : end + 2]
 
 
-def _repair_line(line: str) -> tuple[str, list[str]]:
+def _repair_line(line: str, budget: RepairBudget) -> tuple[str, list[str]]:
+    """The line with its misaligned runs re-aligned, and the notes; each cluster tried costs one unit of
+    ``budget``, and once it is spent the rest of the line is left as it is."""
     positions, anchors = _odd_positions(line)
     pieces: list[str] = []
     notes: list[str] = []
     done = 0
-    clusters = _clusters(positions, anchors)
-    while clusters:
-        first, last = clusters[0]
+    found = _next_cluster(positions, 0, anchors)
+    while found is not None and budget.spend():
+        first, last, after = found
         fix = _repair_cluster(line, first, done)
         if fix is None:
             if _reportable(line, first, last):
                 notes.append(f"garbled text left as is (could not be re-aligned): '{_excerpt(line, first, last)}'")
-            clusters = clusters[1:]
+            found = _next_cluster(positions, after, anchors)
             continue
         pieces.append(line[done : fix.start])
         tail = line[fix.end : fix.end + 2] if not fix.kept else ""
@@ -520,7 +531,7 @@ def _repair_line(line: str) -> tuple[str, list[str]]:
             notes.append(f"garbled text left as is (could not be re-aligned): '{fix.text[-2:]}{fix.kept}'")
         pieces.append(fix.text + fix.kept)
         done = fix.end
-        clusters = _clusters([pos for pos in positions if pos >= done], anchors)
+        found = _next_cluster(positions, bisect_left(positions, done), anchors)
     pieces.append(line[done:])
     return "".join(pieces), notes
 
@@ -541,14 +552,48 @@ def repair_gbk_misalignment(text: str) -> tuple[str, list[str]]:
     """
     if not text or not _maybe_garbled(text):
         return text, []
+    budget = _BUDGET.get() or RepairBudget()
+    spent = budget.exhausted
     out: list[str] = []
     notes: list[str] = []
     for line in text.splitlines(keepends=True):
-        if not _maybe_garbled(line):
+        if budget.exhausted or not _maybe_garbled(line):
             out.append(line)
             continue
         body = line.rstrip("\r\n")
-        fixed, made = _repair_line(body)
+        fixed, made = _repair_line(body, budget)
         out.append(fixed + line[len(body) :])
         notes += made
+    if budget.exhausted and not spent:
+        notes.append(f"GBK misalignment repair stopped after {budget.limit} garbled runs; the rest is left as is")
     return "".join(out), notes
+
+
+class RepairBudget:
+    """How many suspicious runs one document may have tried (each costs a search over re-alignments)."""
+
+    def __init__(self, limit: int = MAX_RUNS) -> None:
+        self.limit = limit
+        self.left = limit
+        self.exhausted = False
+
+    def spend(self) -> bool:
+        """Take one unit; False (and exhausted from then on) when none is left."""
+        if self.left <= 0:
+            self.exhausted = True
+            return False
+        self.left -= 1
+        return True
+
+
+_BUDGET: ContextVar[RepairBudget | None] = ContextVar("mojibake_budget", default=None)
+
+
+@contextmanager
+def document_budget(limit: int = MAX_RUNS) -> Iterator[RepairBudget]:
+    """Share one :class:`RepairBudget` among every repair made inside the block (one document's)."""
+    token = _BUDGET.set(RepairBudget(limit))
+    try:
+        yield _BUDGET.get() or RepairBudget(limit)
+    finally:
+        _BUDGET.reset(token)

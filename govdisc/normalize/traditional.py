@@ -22,9 +22,18 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
 def to_simplified(text: str) -> str:
-    """Convert with OpenCC t2s, unconditionally."""
-    return _t2s().convert(text)
+    """Convert with OpenCC t2s, unconditionally; a lone surrogate (which OpenCC cannot take) is kept
+    as it is and the text around it converted."""
+    try:
+        return _t2s().convert(text)
+    except UnicodeEncodeError:
+        parts = _SURROGATE.split(text)
+        parts[::2] = [_t2s().convert(part) if part else part for part in parts[::2]]
+        return "".join(parts)
 
 
 #: Detection looks at this many characters at most: enough to tell, cheap on long documents.

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from govdisc.model import Document, ReadError
+from govdisc.model import Block, Document, Paragraph, ReadError, Table
+
+#: Libraries the readers use log their complaints about a file (pdfminer's ``Could not get FontBBox``,
+#: jieba's loading messages); govdisc reports what matters itself, so they never reach stderr.
+for _name in ("pdfminer", "pdfplumber", "jieba", "charset_normalizer", "PIL", "docx"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL + 1)
 
 #: File extension → reader module of this package (imported when first needed: pdf and docx
 #: libraries cost time to import, and a folder of txt files needs neither).
@@ -51,10 +58,40 @@ def check_zip(path: Path) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError):
         raise ReadError("not a docx (not a zip archive)") from None
+    except UnicodeDecodeError:
+        raise ReadError("broken docx (a member name flagged UTF-8 is not UTF-8)") from None
     unpacked = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
     if unpacked > MAX_UNPACKED or (unpacked > (32 << 20) and unpacked / packed > MAX_RATIO):
         raise ReadError(f"refused: the docx would unpack to {unpacked >> 20} MB from {packed >> 10} KB (a zip bomb?)")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _scrub(text: str) -> tuple[str, int]:
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def without_surrogates(doc: Document) -> Document:
+    """The document with every lone surrogate (half of a UTF-16 pair, not a character) as U+FFFD, and a
+    warning counting them; the same document when it has none."""
+    blocks: list[Block] = []
+    lost = 0
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text, n = _scrub(block.text)
+            blocks.append(Paragraph(text, block.page) if n else block)
+        else:
+            rows = [[None if c is None else _scrub(c) for c in row] for row in block.rows]
+            n = sum(c[1] for row in rows for c in row if c is not None)
+            cells = [[None if c is None else c[0] for c in row] for row in rows]
+            blocks.append(Table.from_rows(cells, block.page) if n else block)
+        lost += n
+    if not lost:
+        return doc
+    note = f"{lost} lone surrogate code point(s) (not characters) replaced by U+FFFD"
+    return Document(doc.path, blocks, [*doc.warnings, note], doc.encoding)
 
 
 def read_document(path: str | Path, max_pages: int | None = None, timeout: float | None = None) -> Document:
@@ -76,10 +113,10 @@ def read_document(path: str | Path, max_pages: int | None = None, timeout: float
     read = reader(kind)
     try:
         if kind == "pdf" and max_pages is not None:
-            return read(path, max_pages=max_pages)
+            return without_surrogates(read(path, max_pages=max_pages))
         if kind == "convert":
-            return read(path, timeout=timeout)
-        return read(path)
+            return without_surrogates(read(path, timeout=timeout))
+        return without_surrogates(read(path))
     except ReadError:
         raise
     except PermissionError:

@@ -10,6 +10,7 @@ import docx
 from lxml import etree
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
+from govdisc.read.limits import CellBudget
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -66,10 +67,26 @@ def iter_content(parent: etree._Element) -> Iterator[etree._Element]:
 def _span(tc: etree._Element) -> int:
     """The w:gridSpan of a cell (1 when absent or malformed)."""
     node = tc.find(f"{W}tcPr/{W}gridSpan")
-    try:
-        return max(1, int(node.get(f"{W}val") or "")) if node is not None else 1
-    except (TypeError, ValueError):
-        return 1
+    return max(1, _int(node)) if node is not None else 1
+
+
+def _row_spans(tr: etree._Element, cells: list[etree._Element], width: int) -> tuple[int, list[int]]:
+    """A row's skipped columns and its cells' spans, no span reaching past the grid's ``width`` (each cell
+    keeps at least its own column)."""
+    before = _grid_before(tr, width)
+    spans = []
+    column = before
+    for tc in cells:
+        span = max(1, min(_span(tc), width - column))
+        spans.append(span)
+        column += span
+    return before, spans
+
+
+def _int(node: etree._Element | None) -> int:
+    """The w:val of a node as a number (0 when absent or malformed); never more digits than a grid can use."""
+    value = (node.get(f"{W}val") or "").strip() if node is not None else ""
+    return int(value) if value.isdigit() and len(value) <= 9 else 0
 
 
 def _continues_vmerge(tc: etree._Element) -> bool:
@@ -78,13 +95,9 @@ def _continues_vmerge(tc: etree._Element) -> bool:
     return node is not None and node.get(f"{W}val", "continue") != "restart"
 
 
-def _grid_before(tr: etree._Element) -> int:
-    """Number of grid columns skipped at the start of a row (w:gridBefore)."""
-    node = tr.find(f"{W}trPr/{W}gridBefore")
-    try:
-        return int(node.get(f"{W}val") or "") if node is not None else 0
-    except (TypeError, ValueError):
-        return 0
+def _grid_before(tr: etree._Element, width: int) -> int:
+    """Number of grid columns skipped at the start of a row (w:gridBefore), at most the table's ``width``."""
+    return min(_int(tr.find(f"{W}trPr/{W}gridBefore")), width)
 
 
 def _children(parent: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -106,27 +119,37 @@ def _table_rows(tbl: etree._Element) -> Iterator[etree._Element]:
     return _children(tbl, f"{W}tr")
 
 
-def cell_text(tc: etree._Element) -> str:
+def cell_text(tc: etree._Element, budget: CellBudget) -> str:
     """A cell's paragraphs joined by newlines; a nested table contributes one line per row."""
     lines: list[str] = []
     for el in iter_content(tc):
         if el.tag == f"{W}p":
             lines.append(paragraph_text(el).strip())
         else:
-            for row in table_grid(el):
+            for row in table_grid(el, budget):
                 text = " ".join(c.replace("\n", " ") for c in row if c)
                 lines.append(text)
     return "\n".join(lines).strip()
 
 
-def table_grid(tbl: etree._Element) -> list[list[str | None]]:
-    """The table as a grid: merge origins hold text, positions covered by gridSpan/vMerge hold None."""
+def table_grid(tbl: etree._Element, budget: CellBudget) -> list[list[str | None]]:
+    """The table as a grid: merge origins hold text, positions covered by gridSpan/vMerge hold None.
+
+    The grid is as wide as the table's w:tblGrid or its longest row of cells, whichever is wider; no span
+    or skip reaches past that width, and the cells count against the document's ``budget``.
+    """
+    rows = [(tr, list(_row_cells(tr))) for tr in _table_rows(tbl)]
+    columns = tbl.find(f"{W}tblGrid")
+    declared = len(columns.findall(f"{W}gridCol")) if columns is not None else 0
+    width = max(declared, max((len(cells) for _, cells in rows), default=0), 1)
+    spans = [_row_spans(tr, cells, width) for tr, cells in rows]
+    longest = max((before + sum(row) for before, row in spans), default=0)
+    budget.charge(len(rows) * longest, len(rows), longest)
     grid: list[list[str | None]] = []
-    for tr in _table_rows(tbl):
-        row: list[str | None] = [""] * _grid_before(tr)
-        for tc in _row_cells(tr):
-            span = _span(tc)
-            row.append(None if _continues_vmerge(tc) else cell_text(tc))
+    for (_, cells), (before, widths) in zip(rows, spans, strict=True):
+        row: list[str | None] = [""] * before
+        for tc, span in zip(cells, widths, strict=True):
+            row.append(None if _continues_vmerge(tc) else cell_text(tc, budget))
             row.extend([None] * (span - 1))
         grid.append(row)
     return grid
@@ -135,13 +158,14 @@ def table_grid(tbl: etree._Element) -> list[list[str | None]]:
 def body_blocks(body: etree._Element) -> list[Block]:
     """Paragraphs and tables of the document body in order."""
     blocks: list[Block] = []
+    budget = CellBudget()
     for el in iter_content(body):
         if el.tag == f"{W}p":
             text = paragraph_text(el).strip()
             if text:
                 blocks.append(Paragraph(text))
         else:
-            grid = table_grid(el)
+            grid = table_grid(el, budget)
             if any(c for row in grid for c in row):
                 blocks.append(Table.from_rows(grid))
     return blocks

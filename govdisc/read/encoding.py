@@ -194,6 +194,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    nearly = nearly_utf8(data)
+    if nearly is not None:
+        return _checked(nearly)
     notes: list[str] = []
     declared_codec = canonical_codec(declared)
     declared_hit = strict_decode(data, declared_codec) if declared_codec else None
@@ -216,6 +219,40 @@ def decode_bytes(data: bytes, declared: str | None = None) -> Decoded:
         found = Decoded(text, "gb18030", warnings)
     found.warnings[:0] = notes
     return _checked(found)
+
+
+#: Text that is UTF-8 but for at most this share of bad sequences (and a handful more) stays UTF-8.
+_UTF8_BAD_SHARE = 0.001
+_SHOWN_POSITIONS = 5
+
+
+def nearly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with its few bad byte sequences replaced (a stray byte, a character cut at the end), or None.
+
+    The whole text is judged: it stays UTF-8 when its multibyte characters outnumber the bad sequences
+    many times over and those are rare, so one bad byte never sends a file to another codec. The warning
+    counts the replacements and names where they are (byte offsets).
+    """
+    bad: list[int] = []
+    pieces: list[str] = []
+    pos = 0
+    while True:
+        try:
+            pieces.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            pieces.append(data[pos : pos + exc.start].decode("utf-8"))
+            pieces.append("\ufffd")
+            bad.append(pos + exc.start)
+            pos += exc.end
+        if len(bad) > max(3, len(data) * _UTF8_BAD_SHARE):
+            return None
+    text = "".join(pieces)
+    wide = sum(1 for ch in text if ord(ch) > 0x7F) - len(bad)
+    if wide < 10 * len(bad):
+        return None
+    where = ", ".join(f"{b:,}" for b in bad[:_SHOWN_POSITIONS]) + (", …" if len(bad) > _SHOWN_POSITIONS else "")
+    return Decoded(text, "utf-8", [f"{len(bad)} invalid UTF-8 byte sequence(s) replaced (at byte {where})"])
 
 
 def _replacement_warnings(text: str) -> list[str]:

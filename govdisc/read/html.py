@@ -12,6 +12,7 @@ from lxml import etree
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
 
 from .encoding import declared_charset, decode_bytes
+from .limits import CellBudget
 
 DROP_TAGS = frozenset(
     {
@@ -55,6 +56,13 @@ _WS = re.compile(r"[\s\u00a0\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 BREAK = None
+
+
+class _Free:
+    """A grid position no cell or span has taken yet."""
+
+
+_FREE = _Free()
 Token = str | Table | None
 
 
@@ -138,22 +146,29 @@ def _elements(found: object) -> list[etree._Element]:
     return [el for el in cast(list[object], found) if isinstance(el, etree._Element)]
 
 
+_SECTIONS = ("thead", "tbody", "tfoot")
+
+
 def _table_rows(table: etree._Element) -> list[etree._Element]:
-    """The rows that belong to this table (not to tables nested in its cells)."""
-    return _elements(table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
+    """The rows that belong to this table (not to tables nested in its cells), in document order."""
+    rows = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in _SECTIONS:
+            rows.extend(row for row in child if row.tag == "tr")
+    return rows
 
 
 def _cells(tr: etree._Element) -> list[etree._Element]:
     """The cells of one row."""
-    return _elements(tr.xpath("./td | ./th"))
+    return [cell for cell in tr if cell.tag in ("td", "th")]
 
 
 def _span(cell: etree._Element, name: str) -> int:
-    """rowspan/colspan as a sane positive integer."""
-    try:
-        return min(max(int(str(cell.get(name, "1")).strip() or 1), 1), 200)
-    except ValueError:
-        return 1
+    """rowspan/colspan as a sane positive integer (at most 200)."""
+    value = str(cell.get(name, "1")).strip()
+    return min(max(int(value), 1), 200) if value.isdigit() and len(value) <= 9 else 1
 
 
 def is_layout_table(table: etree._Element) -> bool:
@@ -169,53 +184,60 @@ def is_layout_table(table: etree._Element) -> bool:
     return nested and (len(rows) == 1 or width == 1)
 
 
-def table_grid(table: etree._Element) -> list[list[str | None]]:
-    """The table as a grid: a spanning cell's text at its origin, None where the span covers."""
+def table_grid(table: etree._Element, budget: CellBudget) -> list[list[str | None]]:
+    """The table as a grid: a spanning cell's text at its origin, None where the span covers.
+
+    The positions each span covers, then rows × columns of the grid, count against the document's
+    ``budget`` (a rowspan never reaches past the table's last row).
+    """
     rows = _table_rows(table)
-    cells: dict[tuple[int, int], str | None] = {}
+    grid: list[list[str | _Free | None]] = [[] for _ in rows]
     for r, tr in enumerate(rows):
         c = 0
         for cell in _cells(tr):
-            while (r, c) in cells:
+            while c < len(grid[r]) and grid[r][c] is not _FREE:
                 c += 1
             rowspan = min(_span(cell, "rowspan"), len(rows) - r)
             colspan = _span(cell, "colspan")
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    cells.setdefault((r + dr, c + dc), None)
-            cells[(r, c)] = cell_text(cell)
+            budget.charge(rowspan * colspan, len(rows), c + colspan)
+            for covered in grid[r : r + rowspan]:
+                covered.extend([_FREE] * (c + colspan - len(covered)))
+                covered[c : c + colspan] = [None if isinstance(v, _Free) else v for v in covered[c : c + colspan]]
+            grid[r][c] = cell_text(cell, budget)
             c += colspan
-    width = max((c + 1 for _, c in cells), default=0)
-    return [[cells.get((r, c), "") for c in range(width)] for r in range(len(rows))]
+    width = max(map(len, grid), default=0)
+    budget.charge(len(rows) * width, len(rows), width)
+    return [["" if isinstance(v, _Free) else v for v in row] + [""] * (width - len(row)) for row in grid]
 
 
-def cell_text(cell: etree._Element) -> str:
+def cell_text(cell: etree._Element, budget: CellBudget) -> str:
     """A cell's paragraphs joined by newlines; nested tables give one line per row."""
     tokens: list[Token] = []
-    _walk_children(cell, tokens, in_cell=True)
+    _walk_children(cell, tokens, True, budget)
     return "\n".join(p.text for p in assemble(tokens) if isinstance(p, Paragraph))
 
 
-def _flatten(table: etree._Element) -> list[Token]:
+def _flatten(table: etree._Element, budget: CellBudget) -> list[Token]:
     """A nested table as text: one line per row, cells separated by spaces."""
     out: list[Token] = [BREAK]
-    for row in table_grid(table):
+    for row in table_grid(table, budget):
         out += [" ".join(c.replace("\n", " ") for c in row if c), BREAK]
     return out
 
 
-def _walk_children(el: etree._Element, out: list[Token], in_cell: bool) -> None:
+def _walk_children(el: etree._Element, out: list[Token], in_cell: bool, budget: CellBudget) -> None:
     """Walk the element's text and children."""
     if el.text:
         out.append(el.text)
     for child in el:
-        _walk(child, out, in_cell)
+        _walk(child, out, in_cell, budget)
         if child.tail:
             out.append(child.tail)
 
 
-def _walk(el: etree._Element, out: list[Token], in_cell: bool) -> None:
-    """Append the element's text, paragraph breaks and tables to ``out`` (its tail is the caller's)."""
+def _walk(el: etree._Element, out: list[Token], in_cell: bool, budget: CellBudget) -> None:
+    """Append the element's text, paragraph breaks and tables to ``out`` (its tail is the caller's);
+    table grids count against the document's cell ``budget``."""
     if not isinstance(el.tag, str):
         return
     tag = el.tag.lower()
@@ -224,20 +246,20 @@ def _walk(el: etree._Element, out: list[Token], in_cell: bool) -> None:
     elif tag == "table" and not is_layout_table(el):
         out.append(BREAK)
         if in_cell:
-            out.extend(_flatten(el))
+            out.extend(_flatten(el, budget))
         else:
             for caption in _elements(el.xpath("./caption")):
-                _walk(caption, out, in_cell)
-            grid = table_grid(el)
+                _walk(caption, out, in_cell, budget)
+            grid = table_grid(el, budget)
             if any(c for row in grid for c in row):
                 out.append(Table.from_rows(grid))
         out.append(BREAK)
     elif tag in BLOCK_TAGS:
         out.append(BREAK)
-        _walk_children(el, out, in_cell)
+        _walk_children(el, out, in_cell, budget)
         out.append(BREAK)
     else:
-        _walk_children(el, out, in_cell)
+        _walk_children(el, out, in_cell, budget)
 
 
 def assemble(tokens: list[Token]) -> list[Block]:
@@ -282,7 +304,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     prune(root)
     body = root.find("body")
     tokens: list[Token] = []
-    _walk(body if body is not None else root, tokens, in_cell=False)
+    _walk(body if body is not None else root, tokens, False, CellBudget())
     return assemble(tokens)
 
 

@@ -235,9 +235,18 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     indices: list[int] = []
     vertical: set[bytes] = set()
     last: dict[bytes, tuple[float, float]] = {}
-    for i in range(pdfium_c.FPDFText_CountChars(textpage)):
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    low = 0
+    for i in range(count):
         code = get_unicode(textpage, i)
-        text = "-" if code == _PDFIUM_HYPHEN else chr(code) if code < 0x110000 else "\ufffd"
+        if low:  # the low half of a surrogate pair, already taken into the char before
+            low = 0
+            continue
+        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := get_unicode(textpage, i + 1)) <= 0xDFFF:
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+        else:
+            low = 0
+        text = "-" if code == _PDFIUM_HYPHEN else _character(code)
         if text in _MAYBE_GENERATED and is_generated(textpage, i):
             continue
         if strict and (code in _BAD_UNICODE or map_error(textpage, i)):
@@ -279,6 +288,11 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
         picked = [k for k, owner in enumerate(owners) if owner in vertical]
         _stand_up([out[k] for k in picked], [indices[k] for k in picked], textpage, height, doctop)
     return out, set(styles)
+
+
+def _character(code: int) -> str:
+    """The character of a code point; U+FFFD for a lone surrogate or a code past Unicode."""
+    return "\ufffd" if 0xD800 <= code <= 0xDFFF or code >= 0x110000 else chr(code)
 
 
 def _plain_geometry(page: pdfium.PdfPage) -> bool:

@@ -1,0 +1,137 @@
+"""The hostile files of the readers, each made for real: bounded memory, honest decoding, whole characters."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govdisc
+from govdisc.model import ReadError
+from govdisc.normalize import STEPS, normalize_text
+from govdisc.normalize.mojibake import document_budget, repair_gbk_misalignment
+from govdisc.normalize.traditional import to_simplified
+from govdisc.read import read_document
+from govdisc.read.limits import MAX_CELLS
+from tests import hostile
+from tests.conftest import CORPUS
+from tests.helpers import ROOT, SHARED_ABSENT
+
+SAMPLE_001 = next((ROOT / "samples").glob("001_*.txt"))
+
+
+def test_docx_with_gridspan_20000000_reads_within_its_grid(tmp_path: Path) -> None:
+    doc = read_document(hostile.gridspan_docx(tmp_path / "span.docx"))
+    tables = [b for b in doc.blocks if isinstance(b, govdisc.Table)]
+    (row,) = tables[0].rows
+    assert len(row) <= 2 * 3  # no span reaches past the grid's three columns
+    assert [c for c in row if c] == ["项目", "本年新增", "10"]
+
+
+def test_docx_with_absurd_gridspan_digits_reads(tmp_path: Path) -> None:
+    doc = read_document(hostile.gridspan_docx(tmp_path / "span.docx", span=99999999999))
+    assert max(len(row) for b in doc.blocks if isinstance(b, govdisc.Table) for row in b.rows) <= 2 * 3
+
+
+def test_html_with_2000_cells_of_colspan_and_rowspan_200_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match=f"past {MAX_CELLS:,} grid cells"):
+        read_document(hostile.span_html(tmp_path / "span.html"))
+
+
+def test_html_spans_within_the_limit_still_read(tmp_path: Path) -> None:
+    doc = read_document(hostile.span_html(tmp_path / "span.html", cells=3, rows=2, span=2))
+    table = next(b for b in doc.blocks if isinstance(b, govdisc.Table))
+    assert table.rows[1] == (None,) * 6 + ("a", "b")  # the second row stands beside the rowspans
+    assert len(table.rows) == 3 and len(table.rows[0]) == 8
+
+
+def test_txt_001_with_one_0xff_appended_gives_the_same_records(tmp_path: Path) -> None:
+    bad = tmp_path / SAMPLE_001.name
+    bad.write_bytes(SAMPLE_001.read_bytes() + b"\xff")
+    original, damaged = govdisc.extract_file(SAMPLE_001), govdisc.extract_file(bad)
+    assert len(damaged) == len(original) == 11
+    assert [r.metrics for r in damaged] == [r.metrics for r in original]
+    assert [r.title for r in damaged] == [r.title for r in original]
+    size = SAMPLE_001.stat().st_size
+    assert f"1 invalid UTF-8 byte sequence(s) replaced (at byte {size:,})" in damaged[0].warnings
+
+
+def test_txt_001_cut_in_the_middle_of_a_character_stays_utf8(tmp_path: Path) -> None:
+    data = SAMPLE_001.read_bytes()
+    cut = len(data) // 2
+    while data[cut] < 0x80:
+        cut += 1
+    bad = tmp_path / "cut.txt"
+    bad.write_bytes(data[: cut + 1])
+    doc = read_document(bad)
+    assert doc.encoding == "utf-8"
+    assert any("invalid UTF-8" in w for w in doc.warnings)
+    assert doc.blocks[0] == read_document(SAMPLE_001).blocks[0]
+
+
+def test_gb18030_text_is_not_taken_for_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gb.txt"
+    path.write_bytes(SAMPLE_001.read_text(encoding="utf-8").encode("gb18030"))
+    assert read_document(path).encoding == "gb18030"
+
+
+def test_mojibake_repair_of_a_garbled_document_stops_at_its_budget() -> None:
+    garbled = SAMPLE_001.read_bytes().decode("gb18030", "replace")[:6000]
+    with document_budget(limit=5):
+        _text, notes = repair_gbk_misalignment(garbled)
+        again, more = repair_gbk_misalignment(garbled)
+    assert notes[-1] == "GBK misalignment repair stopped after 5 garbled runs; the rest is left as is"
+    assert (again, more) == (garbled, [])
+
+
+def test_pdf_tounicode_surrogate_pair_is_one_character(tmp_path: Path) -> None:
+    doc = read_document(hostile.tounicode_pdf(tmp_path / "astral.pdf"))
+    assert [b.text for b in doc.blocks] == ["𠮷😀\ufffdA"]
+    assert doc.warnings == []  # the lone D800 is U+FFFD already from pdfium's own reading
+    records = govdisc.extract_file(tmp_path / "astral.pdf")
+    assert records[0].title == "𠮷😀\ufffdA"
+
+
+def test_docx_member_name_flagged_utf8_but_not_utf8_is_a_read_error(tmp_path: Path) -> None:
+    source = hostile.gridspan_docx(tmp_path / "good.docx", span=1)
+    with pytest.raises(ReadError, match="member name flagged UTF-8"):
+        read_document(hostile.bad_member_name_docx(tmp_path / "bad.docx", source))
+
+
+def test_library_loggers_are_silenced_at_the_reader() -> None:
+    for name in ("pdfminer", "pdfminer.pdffont", "jieba"):
+        assert not logging.getLogger(name).isEnabledFor(logging.CRITICAL)
+
+
+PIECES = st.one_of(st.sampled_from([*hostile.ASTRAL, "政府", "公開", "１２", "?", "ㄒ唬"]), st.characters(codec=None))
+SURROGATE_TEXT = st.lists(PIECES, max_size=20).map("".join)
+
+
+@settings(max_examples=30, deadline=None)
+@given(SURROGATE_TEXT)
+def test_every_normalizer_is_safe_on_astral_and_surrogate_text(text: str) -> None:
+    for step in STEPS:
+        step(text)
+    assert to_simplified(text).count("\ud800") == text.count("\ud800")
+    normalize_text(text)
+
+
+FUZZ_SOURCES = [*sorted((ROOT / "samples").glob("*.txt"))[:2], *(sorted(CORPUS.iterdir()) if CORPUS.is_dir() else [])]
+
+
+@pytest.mark.parametrize("source", FUZZ_SOURCES, ids=lambda p: p.name)
+def test_mutants_of_a_corpus_file_read_or_fail_with_read_error(source: Path, tmp_path: Path) -> None:
+    if not source.is_file():
+        pytest.skip(SHARED_ABSENT)
+    rng = random.Random(source.name)
+    for n in range(1):
+        kind, body = hostile.mutant(source.read_bytes(), source.suffix.lower(), rng)
+        path = tmp_path / f"{n}.{kind}{source.suffix}"
+        path.write_bytes(body)
+        with contextlib.suppress(ReadError):
+            govdisc.extract_file(path)
