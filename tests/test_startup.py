@@ -142,3 +142,28 @@ def test_plain_values_arrive_as_typed():
     run = cli("compare", str(SAMPLES), "--year", "2022", "--top", "1", "--max-size", "50.5", "-w", "0", "-f", "json")
     assert run.returncode == 0, run.stderr
     assert len(json.loads(run.stdout)["rows"]) == 1
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used():
+    import re
+
+    from govdisc.patterns import lazy
+
+    source = r"(?P<year>(?:19|20)\d{2})\s*年"
+    lazy_one, compiled = lazy(source), re.compile(source)
+    text = "2022年和2023 年的报告"
+    assert "_compiled" not in vars(lazy_one)
+    assert [m.group("year") for m in lazy_one.finditer(text)] == [m.group("year") for m in compiled.finditer(text)]
+    assert lazy_one.sub("某年", text) == compiled.sub("某年", text) and lazy_one.split(text) == compiled.split(text)
+    assert (lazy_one.pattern, lazy_one.groups, lazy_one.groupindex) == (source, 1, {"year": 1})
+
+
+def test_metadata_compiles_its_patterns_only_when_a_document_needs_them():
+    code = (
+        "import govdisc.metadata as m\n"
+        "lazy = [v for v in vars(m).values() if type(v).__name__ == '_Lazy']\n"
+        "print(len(lazy), sum('_compiled' in vars(v) for v in lazy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    made, compiled = map(int, out.stdout.split())
+    assert made > 40 and compiled == 0
