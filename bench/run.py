@@ -3,6 +3,7 @@
 
     python bench/run.py --docs 1000            # txt, docx and pdf, 1 and 2 workers, the floor, the cache
     python bench/run.py --docs 200 --small 0   # quicker: no 10,000-small-files memory run
+    python bench/run.py --startup-only         # only the start-up times: --help and one small file
 
 Builds a corpus of N documents from samples/ and ../shared/corpus/ (every file's content made
 unique, so nothing is cached by accident), runs ``govdisc extract --no-cache`` over each part
@@ -10,6 +11,10 @@ with 1 and 2 workers, and in the same run the floor: ``pdftotext`` over the same
 read of the txt/docx files. Prints files/s, documents/s (records: a compilation file holds several), MB/s, peak RSS, and
 govdisc's time as a multiple of
 the floor; then a second run with the cache, and peak RSS over many small files.
+
+First, the start-up: ``govdisc --help``, ``python3 -c pass`` and ``govdisc extract`` of one small
+txt with no cache and no workers, run in turn (alternated, so a loaded machine slows each alike),
+each ``--repeats`` times; medians with min–max, and ``--help`` as a multiple of ``python3 -c pass``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -114,17 +120,55 @@ def govdisc(*args: str) -> list[str]:
     return [exe, *args] if exe else [sys.executable, "-m", "govdisc", *args]
 
 
+def wall(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    """Seconds a whole process takes, from start to exit."""
+    started = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=False)
+    return time.perf_counter() - started
+
+
+def startup(repeats: int, env: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Start-up times, alternated: ``govdisc --help``, ``python3 -c pass``, one small txt uncached."""
+    python = shutil.which("python3") or sys.executable
+    one = sorted(str(p) for p in SAMPLES.glob("000_*.txt"))
+    commands = {
+        "govdisc --help": govdisc("--help"),
+        "python3 -c pass": [python, "-c", "pass"],
+        "extract 000_*.txt --no-cache -w 0": govdisc("extract", *one, "--no-cache", "--workers", "0", "-f", "jsonl"),
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for cmd in commands.values():  # once each first: nothing is measured cold
+        wall(cmd, env)
+    for _ in range(repeats):
+        for name, cmd in commands.items():
+            times[name].append(wall(cmd, env))
+    floor = statistics.median(times["python3 -c pass"])
+    said: dict[str, dict[str, float]] = {}
+    print(f"start-up ({repeats} runs each, alternated; median, min–max):")
+    for name, runs in times.items():
+        median = statistics.median(runs)
+        said[name] = {"median_s": median, "min_s": min(runs), "max_s": max(runs), "x_python": median / floor}
+        print(f"  {name:36} {median:6.3f} s  ({min(runs):.3f}–{max(runs):.3f})  {median / floor:5.2f}× python3 -c pass")
+    return said
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=1000, help="documents in the corpus (default 1000)")
     ap.add_argument("--small", type=int, default=10_000, help="small files for the memory run (0: skip)")
     ap.add_argument("--keep", action="store_true", help="keep the corpus folder")
+    ap.add_argument("--repeats", type=int, default=10, help="runs of each start-up command (default 10)")
+    ap.add_argument("--startup-only", action="store_true", help="only the start-up times")
     args = ap.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="govdisc-bench-"))
     env = {**os.environ, "GOVDISC_CACHE_DIR": str(work / "cache")}
     report: dict[str, object] = {}
     try:
+        report["startup"] = startup(args.repeats, env)
+        if args.startup_only:
+            print(json.dumps(report))
+            return
         t = time.perf_counter()
         parts = build_corpus(work / "corpus", args.docs)
         print(f"corpus: {args.docs} documents in {time.perf_counter() - t:.1f} s "

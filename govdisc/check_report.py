@@ -16,13 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from govdisc.formats import CHECK_FORMATS as FORMATS  # noqa: F401 (check_report.FORMATS: what check writes)
 from govdisc.metrics import CARRY_OVER, IDENTITIES, PROSE_VS_TABLE, label
 from govdisc.metrics.schema import Identity
 from govdisc.model import Check, Record
 from govdisc.spreadsheet import neutralize, write_sheet
 
-#: What ``check`` writes.
-FORMATS = ("table", "jsonl", "csv", "xlsx")
 BY_ID: dict[str, Identity] = {i.id: i for i in IDENTITIES}
 CARRIES = {c.id for c in CARRY_OVER}
 STATUS = {

@@ -1,4 +1,8 @@
-"""The ``govdisc`` command: a thin layer over the library."""
+"""The ``govdisc`` command: a thin layer over the library.
+
+Each command imports what it uses when it runs: ``govdisc --help``, ``cache info`` or a usage error
+load none of the readers, the pipeline or the catalogue.
+"""
 
 from __future__ import annotations
 
@@ -11,47 +15,24 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from govdisc import __version__, check_report, keys_table
-from govdisc.cache import Cache, cache_dir, summary
-from govdisc.cache import clear as clear_cache
-from govdisc.choices import ChoiceError, choose
-from govdisc.compare import FORMATS as COMPARE_FORMATS
-from govdisc.compare import GROUP_LEVELS, PRESET_NAMES, PRESETS, Comparison, Filters, build, columns_for
-from govdisc.compare.api import options as compare_options
-from govdisc.compare.build import dedupe
-from govdisc.compare.crossyear import cross_year_checks
-from govdisc.compare.render import to_csv, to_json, to_markdown
-from govdisc.compare.screen import to_rich, to_text
-from govdisc.compare.workbook import write_xlsx
+from govdisc import __version__
 from govdisc.exits import Group
-from govdisc.help import Command, examples
-from govdisc.metrics import DERIVED
+from govdisc.formats import BINARY_FORMATS, CHECK_FORMATS, COMPARE_FORMATS, KEYS_FORMATS, RECORD_FORMATS
+from govdisc.help import DERIVED_LIST, PRESET_LIST, Command, examples
 from govdisc.model import DOC_TYPES, Paragraph, ReadError, Record
-from govdisc.normalize import normalize_document
-from govdisc.output import (
-    BINARY_FORMATS,
-    RECORD_FORMATS,
-    FormatError,
-    OutputError,
-    Shape,
-    atomic_path,
-    check_target,
-    choose_format,
-    rich_table,
-    rich_text,
-    write,
-    write_records,
-)
-from govdisc.pipeline import FileResult, discover
-from govdisc.read import read_document
-from govdisc.records_io import RecordsError, is_records_file, read_records
-from govdisc.runner import MB, Limits, Tally, nothing_to_read, run
+from govdisc.output import FormatError, OutputError, Shape, atomic_path, check_target, choose_format, write
+from govdisc.pipeline import FileResult
+from govdisc.runner import MB, Limits
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from govdisc.check_report import CheckRow
+    from govdisc.compare import Comparison
 
 app = typer.Typer(
     cls=Group,
@@ -64,7 +45,15 @@ app = typer.Typer(
         ("govdisc compare docs --year 2024 -o 2024.xlsx", "agencies side by side"),
     ),
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _err() -> Console:
+    """Standard error as a rich console (for the progress bar), made when first needed."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
 
 # Output options shared by every command that writes results.
 FormatOpt = Annotated[
@@ -85,7 +74,13 @@ NoBomOpt = Annotated[bool, typer.Option("--no-bom", help="CSV without the UTF-8 
 
 def error(message: str) -> None:
     """One line on standard error."""
-    err.print(f"govdisc: error: {message}", markup=False)
+    say(f"error: {message}")
+
+
+def say(line: str) -> None:
+    """``govdisc: line`` on standard error."""
+    sys.stderr.write(f"govdisc: {line}\n")
+    sys.stderr.flush()
 
 
 def _check_paths(paths: list[Path]) -> None:
@@ -122,33 +117,50 @@ class RunOptions:
 
     def read(self, paths: list[Path]) -> Iterator[FileResult]:
         """Every file's result in file order, unreadable files named on stderr, a progress bar on a terminal."""
+        from govdisc.cache import Cache
+        from govdisc.runner import Tally, nothing_to_read, run
+
         _check_paths(paths)
         if (nothing := nothing_to_read(paths)) is not None:
             error(nothing)
             raise typer.Exit(1)
         cache = None if self.no_cache else Cache()
         tally = Tally()
-        show = not self.quiet and sys.stderr.isatty()
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[rate]}"), TextColumn("errors: {task.fields[errors]}"),
-                   TimeElapsedColumn())  # fmt: skip
-        started, errors = time.monotonic(), 0
-        # Output printed while the bar shows goes above it on a terminal, and straight to a file or pipe.
-        with Progress(*columns, console=err, transient=True, disable=not show,
-                      redirect_stdout=sys.stdout.isatty()) as progress:  # fmt: skip
-            task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
-            for n, result in enumerate(run(paths, self.workers, self.limits, cache, tally=tally), 1):
+        results = run(paths, self.workers, self.limits, cache, tally=tally)
+        if not self.quiet and sys.stderr.isatty():
+            yield from _with_progress(results, paths)
+        else:
+            for result in results:
                 if result.error:
-                    errors += 1
-                    progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
-                                           highlight=False)  # fmt: skip
-                rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
-                progress.update(task, advance=1, rate=rate, errors=errors)
+                    error(f"{result.label}: {result.error}")
                 yield result
         if cache is not None:
             cache.close()
         if self.verbose:
-            err.print(f"govdisc: {tally.line()}", markup=False)
+            say(tally.line())
+
+
+def _with_progress(results: Iterator[FileResult], paths: list[Path]) -> Iterator[FileResult]:
+    """``results`` under a progress bar on standard error; unreadable files named above it."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from govdisc.pipeline import discover
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TextColumn("errors: {task.fields[errors]}"),
+               TimeElapsedColumn())  # fmt: skip
+    started, errors = time.monotonic(), 0
+    # Output printed while the bar shows goes above it on a terminal, and straight to a file or pipe.
+    with Progress(*columns, console=_err(), transient=True, redirect_stdout=sys.stdout.isatty()) as progress:
+        task = progress.add_task("extracting", total=len(discover(paths)), rate="", errors=0)
+        for n, result in enumerate(results, 1):
+            if result.error:
+                errors += 1
+                progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
+                                       highlight=False)  # fmt: skip
+            rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
+            progress.update(task, advance=1, rate=rate, errors=errors)
+            yield result
 
 
 DEFAULT_RUN = RunOptions()
@@ -208,7 +220,11 @@ def _terminal_default() -> str:
 
 def _emit(records: Iterable[Record], fmt: str, output: Path | None, no_bom: bool, shape: Shape) -> None:
     """Write records: JSONL streams as records arrive; the other formats need them all."""
+    from govdisc.output import rich_table, write_records
+
     if fmt == "table" and output is None:
+        from rich.console import Console
+
         console = Console(highlight=False, width=None if sys.stdout.isatty() or "COLUMNS" in os.environ else 200)
         console.print(rich_table(list(records), shape.lang, console.width))
     else:
@@ -287,6 +303,9 @@ app.add_typer(cache_app, name="cache")
 )  # fmt: skip
 def cache_clear() -> None:
     """Delete every cached result."""
+    from govdisc.cache import cache_dir
+    from govdisc.cache import clear as clear_cache
+
     freed = clear_cache()
     print(f"cleared {cache_dir()} ({freed / MB:.1f} MB)")
 
@@ -297,6 +316,8 @@ def cache_clear() -> None:
 )  # fmt: skip
 def cache_info() -> None:
     """Where the cache is, how large, and how many results and known files it holds."""
+    from govdisc.cache import summary
+
     print(summary().line())
 
 
@@ -305,6 +326,8 @@ def _load_records(
 ) -> tuple[list[Record], int]:
     """Records from records files (``-`` for stdin, ``*.jsonl``/``.json``/``.csv``/…, ``--records``) or extracted
     from documents; a file that is not records is one line, exit 2."""
+    from govdisc.records_io import RecordsError, is_records_file, read_records
+
     records: list[Record] = []
     failed = 0
     documents: list[Path] = []
@@ -352,7 +375,7 @@ def compare(
     paths: Annotated[Strs, typer.Argument(help="Folders or files, JSONL records, or - for records on stdin.")] = None,
     records_file: Annotated[Paths, typer.Option("--records", help="JSONL records from govdisc extract.")] = None,
     metrics: Annotated[Str, typer.Option(help="Comma-separated metric keys or derived figures.")] = None,
-    preset: Annotated[Str, typer.Option(help=f"Columns: {'|'.join(PRESET_NAMES)} (default: summary).")] = None,
+    preset: Annotated[Str, typer.Option(help=f"Columns: {PRESET_LIST} (default: summary).")] = None,
     lang: Annotated[str, typer.Option(help="Column headers: zh or en.")] = "zh",
     year: Annotated[Ints, typer.Option(help="Only these years (repeatable).")] = None,
     doc_type: Annotated[Strs, typer.Option("--doc-type", help=DOC_TYPE_HELP)] = None,
@@ -362,7 +385,7 @@ def compare(
         typer.Option(
             metavar="COLUMN",
             help="Sort by this column (ascending; --desc for descending): a metric key (govdisc keys lists them), "
-            f"a derived figure ({', '.join(DERIVED)}), yoy.KEY, or a header as shown.",
+            f"a derived figure ({DERIVED_LIST}), yoy.KEY, or a header as shown.",
         ),
     ] = None,
     desc: Annotated[bool, typer.Option("--desc", help="Sort descending.")] = False,
@@ -375,6 +398,15 @@ def compare(
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Line agencies (and years) up side by side: one row per agency, one column per metric."""
+    from rich.console import Console
+
+    from govdisc.choices import ChoiceError, choose
+    from govdisc.compare import PRESETS, Filters, build, columns_for
+    from govdisc.compare.api import options as compare_options
+    from govdisc.compare.render import to_csv, to_json, to_markdown
+    from govdisc.compare.screen import to_rich, to_text
+    from govdisc.compare.workbook import write_xlsx
+
     try:
         lang = choose(lang, ("zh", "en"), "language")
         chosen = compare_options([m for m in (metrics or "").split(",") if m.strip()] or None, preset, sort,
@@ -451,6 +483,8 @@ def report(
 ) -> None:
     """Write one self-contained HTML page: documents read, roster coverage, failed checks with pictures of the
     printed tables, the comparison, charts and downloads. Exit 1 when some file could not be read."""
+    from govdisc.choices import ChoiceError, choose
+    from govdisc.compare import GROUP_LEVELS
     from govdisc.report import build_report, sources, write_report
 
     try:
@@ -474,9 +508,7 @@ def report(
 
 CheckFormatOpt = Annotated[
     Str,
-    typer.Option(
-        "--format", "-f", help=f"{'|'.join(check_report.FORMATS)} (default: table; with -o, from its extension)."
-    ),
+    typer.Option("--format", "-f", help=f"{'|'.join(CHECK_FORMATS)} (default: table; with -o, from its extension)."),
 ]
 
 
@@ -503,15 +535,19 @@ def check(
     reading: RunOptions = DEFAULT_RUN,
 ) -> None:
     """Run the consistency checks of tables 3 and 4 (and of the text against them); list what does not add up."""
-    chosen = _format(fmt, output, check_report.FORMATS, "table")
+    from govdisc import check_report
+    from govdisc.compare.build import dedupe
+    from govdisc.compare.crossyear import cross_year_checks
+
+    chosen = _format(fmt, output, CHECK_FORMATS, "table")
     if lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
     stream = chosen == "table" and output is None  # lines as each file is checked, above the progress bar
     unreadable = failed = 0
-    rows: list[check_report.CheckRow] = []
+    rows: list[CheckRow] = []
     records: list[Record] = []
 
-    def add(row: check_report.CheckRow) -> None:
+    def add(row: CheckRow) -> None:
         rows.append(row)
         if stream:
             sys.stdout.write(row.line(lang) + "\n")
@@ -552,6 +588,9 @@ def check(
 )
 def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_default=False)]) -> None:
     """Print a file's repaired text (tables as rows of cells joined by |); what was repaired goes to stderr."""
+    from govdisc.normalize import normalize_document
+    from govdisc.read import read_document
+
     _check_paths([path])
     try:
         doc = normalize_document(read_document(path))
@@ -562,7 +601,7 @@ def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_defaul
         lines = [block.text] if isinstance(block, Paragraph) else block.lines()
         sys.stdout.write("".join(line + "\n" for line in lines))
     for note in doc.warnings:
-        err.print(f"govdisc: {path}: {note}", markup=False)
+        say(f"{path}: {note}")
 
 
 @app.command(
@@ -576,15 +615,18 @@ def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_defaul
 def keys(
     fmt: Annotated[
         Str,
-        typer.Option(
-            "--format", "-f", help=f"{'|'.join(keys_table.FORMATS)} (default: table; with -o, its extension)."
-        ),
+        typer.Option("--format", "-f", help=f"{'|'.join(KEYS_FORMATS)} (default: table; with -o, its extension)."),
     ] = None,
     output: OutputOpt = None,
     no_bom: NoBomOpt = False,
 ) -> None:
     """List every metric key of the record and every derived figure of compare, with Chinese and English labels."""
-    chosen = _format(fmt, output, keys_table.FORMATS, "table")
+    from rich.console import Console
+
+    from govdisc import keys_table
+    from govdisc.output import rich_text
+
+    chosen = _format(fmt, output, KEYS_FORMATS, "table")
     listed = keys_table.all_keys()
     if chosen == "table" and output is None:
         Console(highlight=False, width=None if sys.stdout.isatty() else 160).print(keys_table.to_rich(listed))

@@ -17,6 +17,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from govdisc import rich_help
+from govdisc.argv import quicken
 from govdisc.help import tidy
 
 INTERRUPTED = 130
@@ -37,7 +39,19 @@ class Group(TyperGroup):
         params = super().get_params(ctx)
         for param in params:
             tidy(param)
+            quicken(param)
         return params
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        rich_help.load()
+        super().format_help(ctx, formatter)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except Exception as exc:
+            _usage_error(exc)
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -54,3 +68,12 @@ class Group(TyperGroup):
                 raise
             _silence_stdout()
             raise typer.Exit(0) from None
+        except Exception as exc:
+            _usage_error(exc)
+            raise
+
+
+def _usage_error(exc: Exception) -> None:
+    """Before typer shows a usage error (an exception that can show itself), load its formatter the quick way."""
+    if hasattr(exc, "show"):
+        rich_help.load()

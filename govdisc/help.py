@@ -5,18 +5,52 @@ in braces (``{paths}``); :class:`Command` names them as command-line tools do: a
 value, ``PATH...`` for files and folders, ``N`` for a number, ``TEXT`` for words, or the value's
 own metavar (``zh|en``) where a command gives one. Every command ends its help with examples
 (:func:`examples`).
+
+A help text may name a list of the catalogue by a marker (:data:`DERIVED_LIST`, :data:`PRESET_LIST`),
+filled in when the command's help is shown or its options are read: starting ``govdisc`` loads no
+catalogue.
 """
 
 from __future__ import annotations
 
+import re
 import typing
 from pathlib import Path
 from typing import Any
 
-from rich.markup import escape
 from typer.core import TyperCommand
 
+from govdisc import rich_help
+from govdisc.argv import quicken
+
 _NAMES: dict[Any, str] = {Path: "PATH", int: "N", float: "N", str: "TEXT"}
+
+#: Markers for the derived figures of compare (``disclosure_rate, …``) and its presets (``summary|…``).
+DERIVED_LIST = "<derived figures>"
+PRESET_LIST = "<presets>"
+
+
+def _derived() -> str:
+    from govdisc.metrics import DERIVED
+
+    return ", ".join(DERIVED)
+
+
+def _presets() -> str:
+    from govdisc.compare.figures import PRESET_NAMES
+
+    return "|".join(PRESET_NAMES)
+
+
+_LISTS = {DERIVED_LIST: _derived, PRESET_LIST: _presets}
+
+
+def fill_in(text: str) -> str:
+    """``text`` with each list marker replaced by the list it names."""
+    for marker, listed in _LISTS.items():
+        if marker in text:
+            text = text.replace(marker, listed())
+    return text
 
 
 # Parameters are told apart by param_type_name, not isinstance: typer may build on its own copy of click.
@@ -32,7 +66,9 @@ def _value_name(param: Any) -> str:
 
 
 def tidy(param: Any) -> None:
-    """Give ``param`` the metavar help shows: none for a flag, else a name for its value."""
+    """Give ``param`` the metavar help shows (none for a flag, else a name for its value) and its full help."""
+    if param.help and "<" in param.help:
+        param.help = fill_in(param.help)
     if param.metavar is not None:
         return
     if param.param_type_name == "option" and (param.is_flag or param.count):
@@ -52,7 +88,12 @@ class Command(TyperCommand):
         params = super().get_params(ctx)
         for param in params:
             tidy(param)
+            quicken(param)
         return params
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        rich_help.load()
+        super().format_help(ctx, formatter)
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -61,6 +102,15 @@ class Command(TyperCommand):
                 name = (param.metavar or param.name or "").upper() + ("..." if param.nargs != 1 else "")
                 pieces.append(name if param.required else f"[{name}]")
         return pieces
+
+
+_MARKUP = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+
+
+def escape(text: str) -> str:
+    """``text`` safe in rich markup, as :func:`rich.markup.escape` makes it (without importing rich at start)."""
+    text = _MARKUP.sub(lambda m: f"{m.group(1)}{m.group(1)}\\{m.group(2)}", text)
+    return text + "\\" if text.endswith("\\") and not text.endswith("\\\\") else text
 
 
 def examples(*lines: tuple[str, str]) -> str:

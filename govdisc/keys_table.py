@@ -11,9 +11,9 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
+from govdisc.formats import KEYS_FORMATS as FORMATS  # noqa: F401 (keys_table.FORMATS: what keys writes)
 from govdisc.metrics import DERIVED, FAMILIES, LABELS
 
-FORMATS = ("table", "csv", "json")
 #: Family of a key: the catalogue module that defines it.
 _FAMILY = {key: family.__name__.rsplit(".", 1)[-1] for family in FAMILIES for key in getattr(family, "KEYS", {})}
 

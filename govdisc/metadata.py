@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govdisc.model import Block, Paragraph, Table
+from govdisc.patterns import lazy
 from govdisc.region import resolve, short_name
 from govdisc.text import DATE_LINE, HEADING, YEAR, YEAR_NOT_DATE
 
@@ -43,80 +44,78 @@ from .segment import ORG_NAME, TITLE_END, YEAR_IN_TITLE, clean_line, title_agenc
 # doc_type vocabularies
 
 #: Titles that are rules or guides about reports, not reports (…年度报告制度, …公开指南): ``other``.
-NOT_A_REPORT = re.compile(r"(?:制度|办法|规定|细则|规则|指南|目录|意见|条例)(?:[（(][^）)]{1,12}[）)])?$")
+NOT_A_REPORT = lazy(r"(?:制度|办法|规定|细则|规则|指南|目录|意见|条例)(?:[（(][^）)]{1,12}[）)])?$")
 #: A notice that issues no document (关于做好…编制工作的通知) is ``other``; one that issues a plan,
 #: a table or a report (关于印发…要点的通知) takes the type of what it issues.
-NOTICE = re.compile(r"通知$")
-ISSUES = re.compile(r"印发|转发|公布")
+NOTICE = lazy(r"通知$")
+ISSUES = lazy(r"印发|转发|公布")
 #: A news article about a report (…发布2022年政府信息公开工作年度报告, 图解…) is ``other``: its
 #: title's verbs, and the bylines of its opening.
-NEWS_TITLE = re.compile(
+NEWS_TITLE = lazy(
     r"^(?!关于).{0,30}?(?:发布|公布|出炉|解读)[^，。]{0,30}?(?:年度报告|年报)$|(?:年度报告|年报)[^，。]{0,6}?(?:发布|出炉|解读)"
     r"|图解|一图读懂|答记者问"
 )
-NEWS_OPENING = re.compile(r"本报讯|^[（(【]?记者|通讯员|^(?:日前|近日)[，,]")
+NEWS_OPENING = lazy(r"本报讯|^[（(【]?记者|通讯员|^(?:日前|近日)[，,]")
 #: doc_type by title words, first match wins: a report on how a plan was carried out
 #: (工作要点落实情况) is a summary, not the plan; a 总结和…要点 is a summary; a 要点分工方案 or a 任务责任清单
 #: a division of tasks; 政府信息公开工作报告 (no 年度) is the annual report all the same.
 DOC_TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("annual_report", re.compile(r"年度报告|年报|信息公开(?:工作)?的?报告")),
-    ("work_summary", re.compile(r"(?:落实|完成|执行|推进|开展|进展)情况")),
-    ("task_division", re.compile(r"分工|任务分解|责任分解|分解表|任务清单|责任清单")),
-    ("work_summary", re.compile(r"总结|自评报告|自查报告|工作报告|工作情况")),
-    ("work_plan", re.compile(r"要点|计划|安排|实施方案|工作方案|落实措施|措施|思路|打算")),
+    ("annual_report", lazy(r"年度报告|年报|信息公开(?:工作)?的?报告")),
+    ("work_summary", lazy(r"(?:落实|完成|执行|推进|开展|进展)情况")),
+    ("task_division", lazy(r"分工|任务分解|责任分解|分解表|任务清单|责任清单")),
+    ("work_summary", lazy(r"总结|自评报告|自查报告|工作报告|工作情况")),
+    ("work_plan", lazy(r"要点|计划|安排|实施方案|工作方案|落实措施|措施|思路|打算")),
 )
 #: Headings of the annual report's form (2019 and 2021 templates, and the older one with 概述),
 #: written after their numbering (一、 （一））, or the start of a sub-heading (（一）主动公开成效显著).
 #: Two different ones make an annual report.
 ANNUAL_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("overview", re.compile(r"^(?:总体情况|概述|基本情况)$")),
-    ("proactive", re.compile(r"^(?:政府信息)?主动公开")),
-    ("request", re.compile(r"^(?:政府信息)?依申请公开|^收到和处理政府信息公开申请")),
-    ("management", re.compile(r"^政府信息管理(?:工作)?(?:情况)?$")),
-    ("platform", re.compile(r"^(?:政府信息公开)?平台建设(?:工作)?(?:情况)?$")),
-    ("oversight", re.compile(r"^监督保障(?:工作)?(?:情况)?$")),
-    ("review", re.compile(r"行政复议[、和及与].{0,4}行政诉讼.{0,3}情况$")),
-    ("fees", re.compile(r"收费及减免(?:情况)?$")),
-    ("consulting", re.compile(r"^(?:政府信息公开)?咨询(?:处理)?情况$")),
-    ("problems", re.compile(r"^存在的?主要问题(?:及|和)改进(?:情况|措施)$")),
-    ("other_matters", re.compile(r"^其他需要报告的事项$")),
+    ("overview", lazy(r"^(?:总体情况|概述|基本情况)$")),
+    ("proactive", lazy(r"^(?:政府信息)?主动公开")),
+    ("request", lazy(r"^(?:政府信息)?依申请公开|^收到和处理政府信息公开申请")),
+    ("management", lazy(r"^政府信息管理(?:工作)?(?:情况)?$")),
+    ("platform", lazy(r"^(?:政府信息公开)?平台建设(?:工作)?(?:情况)?$")),
+    ("oversight", lazy(r"^监督保障(?:工作)?(?:情况)?$")),
+    ("review", lazy(r"行政复议[、和及与].{0,4}行政诉讼.{0,3}情况$")),
+    ("fees", lazy(r"收费及减免(?:情况)?$")),
+    ("consulting", lazy(r"^(?:政府信息公开)?咨询(?:处理)?情况$")),
+    ("problems", lazy(r"^存在的?主要问题(?:及|和)改进(?:情况|措施)$")),
+    ("other_matters", lazy(r"^其他需要报告的事项$")),
 )  # fmt: skip
 #: A sub-heading run into its paragraph (``（一）主动公开情况。通过…``, ``（二）“依申请公开”工作情况：本年度…``): the
 #: words before the first 。 or colon read as a heading when they name a part (…情况) in a few words.
-RUN_IN_HEADING = re.compile(r"^(?P<heading>[^，,。；：:]{2,20}情况)[。：:]")
+RUN_IN_HEADING = lazy(r"^(?P<heading>[^，,。；：:]{2,20}情况)[。：:]")
 #: Quotes around a heading's words (（一）“主动公开”工作情况：…): not part of the heading.
-QUOTES = re.compile(r"[“”\"‘’「」]")
+QUOTES = lazy(r"[“”\"‘’「」]")
 #: Marks of the annual report's tables: the 第二十条 rows of table 2 and the rows of table 3.
-ANNUAL_TABLE_MARKS = re.compile(
+ANNUAL_TABLE_MARKS = lazy(
     r"第二十条\s*第\s*[（(]\s*[一二三四五六七八九十]\s*[）)]\s*项|本年新收政府信息公开申请数量|上年结转政府信息公开申请数量"
 )
 #: A report that speaks of itself as this year's report (本年度报告根据…编制, 本报告包括…六个部分, 现公布…年度报告).
-ANNUAL_SELF = re.compile(
+ANNUAL_SELF = lazy(
     r"(?:^|[。！？\s])(?:本(?:年度)?报告|本年报)(?:是|系)?(?:根据|依据|按照|依照|由|所列|包括|包含|分为)"
     r"|(?:现将|现公布|现予公布|现予以公布|现发布|[现特]向社会公布|特编制|现编制)[^。]{0,60}?(?:年度报告|年报|信息公开(?:工作)?的?报告)"
     r"|编制(?:并?(?:发布|公布))?本(?:年度)?(?:报告|年报)"
 )
 #: A summary's own words for itself (现将…工作总结如下) and its headings: what was done, then what
 #: comes next. One of each makes a work summary.
-SUMMARY_SELF = re.compile(
-    r"现将[^。]{0,50}?(?:总结|开展情况|工作情况|落实情况|完成情况)(?:报告)?如下|(?:总结|汇报)如下"
-)
+SUMMARY_SELF = lazy(r"现将[^。]{0,50}?(?:总结|开展情况|工作情况|落实情况|完成情况)(?:报告)?如下|(?:总结|汇报)如下")
 #: (a summary's headings: what was done …)
-SUMMARY_DONE = re.compile(
+SUMMARY_DONE = lazy(
     r"^(?:\d{4}年)?(?:主要)?(?:工作)?(?:开展|推进|完成|落实)?(?:情况|做法|成效|成绩|亮点)(?:及|和|与)?(?:成效|做法|经验)?$"
 )
 #: (… and what comes next)
-SUMMARY_NEXT = re.compile(r"^(?:\d{4}年|下一步|下步|明年)(?:工作)?(?:计划|打算|安排|思路|举措|重点|工作)$")
+SUMMARY_NEXT = lazy(r"^(?:\d{4}年|下一步|下步|明年)(?:工作)?(?:计划|打算|安排|思路|举措|重点|工作)$")
 #: A plan's own words for itself (制定本要点, 现将…工作要点印发).
-PLAN_SELF = re.compile(
+PLAN_SELF = lazy(
     r"制定本(?:要点|计划|方案|实施方案|工作要点)|现将[^。]{0,40}?(?:工作要点|工作计划|实施方案)(?:印发|如下)"
 )
 #: The column heads of a task table (who does what by when): a division of tasks.
-RESPONSIBLE_HEADS = re.compile(
+RESPONSIBLE_HEADS = lazy(
     r"^(?:责任|牵头|落实|配合|承办)(?:单位|部门|科室|处室|股室)$|^牵头(?:单位|部门)及责任(?:单位|部门)$"
 )
 #: (the task columns beside it)
-TASK_HEADS = re.compile(
+TASK_HEADS = lazy(
     r"^(?:工作任务|重点任务|主要任务|任务|具体要求|工作要求|主要内容|工作措施|完成时限|时限要求|时间要求)$"
 )
 
@@ -124,48 +123,46 @@ TASK_HEADS = re.compile(
 # title, agency and year vocabularies
 
 #: A line shaped like a title: a year and a title's last word, or a report's kind at its end.
-TITLE_LIKE = re.compile(
+TITLE_LIKE = lazy(
     rf"{YEAR_IN_TITLE}.{{0,40}}?{TITLE_END}$|^.{{2,40}}?(?:年度报告|工作总结|工作要点)(?:[（(]{YEAR_IN_TITLE}[）)])?$"
 )
 #: What stands before a title on its line: a document number (``京政办发〔2016〕26号《…》``) or a
 #: flipbook's page label (``Page 9 - <title>``).
-DOC_NUMBER = re.compile(
+DOC_NUMBER = lazy(
     r"^(?:[\u4e00-\u9fff]{1,10}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d{1,4}\s*号|[Pp]age\s*\d{1,4}\s*[-–—]\s*)"
 )
 #: The label of a page's title field (``标题：…``): the title follows it.
-TITLE_FIELD = re.compile(r"^(?:标\s*题|文件名称|文章标题)\s*[：:]\s*")
+TITLE_FIELD = lazy(r"^(?:标\s*题|文件名称|文章标题)\s*[：:]\s*")
 #: A line this short is a menu item or a button of the page, never a title: it does not count
 #: among the first lines a title is looked for in.
 MENU_ITEM = 6
 #: The title of a rule or guide about open information (…年度报告制度, 政府信息公开指南).
-RULES_TITLE = re.compile(
-    r"^[^，。；：]{2,50}?(?:信息公开|政务公开)[^，。；：]{0,20}?(?:制度|办法|规定|细则|规则|指南|目录)$"
-)
+RULES_TITLE = lazy(r"^[^，。；：]{2,50}?(?:信息公开|政务公开)[^，。；：]{0,20}?(?:制度|办法|规定|细则|规则|指南|目录)$")
 #: A line that is only a body's (or a place's) name.
-ORG_LINE = re.compile(rf"^{ORG_NAME}$")
+ORG_LINE = lazy(rf"^{ORG_NAME}$")
 #: A government named with its organs (城口县人民政府机关: the government and its office, as its report says
 #: 以…人民政府及其办公室名义（以下统称县政府机关）): the government.
-GOVERNMENT_ORGANS = re.compile(r"(?<=人民政府)机关$")
+GOVERNMENT_ORGANS = lazy(r"(?<=人民政府)机关$")
 #: Lines below a signature that are not the signature: contacts, attachments, (此件公开发布).
-CONTACT_LINE = re.compile(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
+CONTACT_LINE = lazy(r"联系人|联系电话|电话[：:]|附件|^[（(].*[)）]$")
 #: What a body's name read from the text ends with: the shape of a name, not of a sentence.
-BODY_SUFFIX = re.compile(
+BODY_SUFFIX = lazy(
     r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|办事处|街道|局|委|办|厅|署|中心|院|站|所|队|处|监管局|分局)$"
 )
 #: Words no body's name holds: a sentence (我局未收到…) or a title (…办公室转发…) cut short.
-NOT_IN_A_NAME = re.compile(
+NOT_IN_A_NAME = lazy(
     r"收到|转发|印发|关于|根据|按照|依据|通过|进行|开展|做好|认真|坚持|以下|简称|情况|报告|要求|现将|现公布|的|[我该]"
 )
 #: A generic name that says no place (区统计局, 市政府办公室, 本单位, 街道办事处): which body it is stays unknown.
-GENERIC_NAME = re.compile(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|各|该|街道)")
+GENERIC_NAME = lazy(r"^(?:[省市区县镇乡州](?!场)|本(?!溪)|全|各|该|街道)")
 #: Parenthesised asides inside a name: (以下简称龙华局), （市政务公开办）.
-ASIDE = re.compile(r"[（(][^）)]{0,20}[）)]")
+ASIDE = lazy(r"[（(][^）)]{0,20}[）)]")
 #: The opening sentence that names the report: 现公布 / 现将 <agency><year>年…报告.
-OPENING_TITLE = re.compile(
+OPENING_TITLE = lazy(
     r"(?:现将|现公布|现予公布|现予以公布|现发布|[现特]向社会公布|特此公布|特编制|现编制)[《〈]?(?P<title>[^，。；：、《》〈〉]{4,90}?(?:报告|总结))"
 )
 #: The sentence that names who compiled the report: 本(年度)报告(…)由 <agency> (根据…)编制.
-COMPILED_BY = re.compile(
+COMPILED_BY = lazy(
     rf"(?:^|[。！？\s])本(?:年度)?(?:报告|年报)(?:是|系)?[^。]{{0,80}}?由(?P<agency>{ORG_NAME})(?=根据|依据|按照|依照|编制|负责编制|组织编制)"
 )
 #: The clauses an opening may put before its subject: 在县委县政府的正确领导下，在…的指导帮助下，….
@@ -176,11 +173,11 @@ SUBJECT_VERBS = (
     r"|聚焦)"
 )
 #: The first sentence whose subject is the body: ``2022年，滨江区统计局坚持…``, ``2022年，在…指导下，某某镇深入…``.
-SUBJECT_OPENING = re.compile(
+SUBJECT_OPENING = lazy(
     rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?{GUIDED_BY}(?!度)(?P<agency>{ORG_NAME}){SUBJECT_VERBS}"
 )
 #: The same opening with the body's bare kind as its subject (2024年，中心深入…): the body speaks of itself.
-KIND_OPENING = re.compile(
+KIND_OPENING = lazy(
     rf"^(?:{YEAR}\s*年(?:度|以来)?\s*[，,]?\s*)?{GUIDED_BY}(?P<kind>中心|局|委员会|办公室|院|站|所){SUBJECT_VERBS}"
 )
 #: The body's own website after its name (通过某某市某某中心官网主动公开…).
@@ -188,12 +185,12 @@ OWN_SITE = r"(?:官网|官方网站|门户网站|政务网站|网站)"
 #: How many characters a body's name before its kind may have, at most.
 NAME_CHARS = 20
 #: The opening's account of whose work the report covers: 结合(2022年)<agency>(政府)信息公开工作实际 / 年度工作情况.
-WORK_OF = re.compile(
+WORK_OF = lazy(
     rf"结合(?:{YEAR}\s*年度?)?(?P<agency>{ORG_NAME})(?:政府)?(?:信息公开|政务公开)(?:年度)?工作(?:实际|情况)"
 )
 #: A body's name that may be short for a longer one: a place (…区, …县), then two to six characters ending
 #: as a body's name ends (农水局, 人社局).
-ABBREVIATED = re.compile(r"^[\u4e00-\u9fff]{1,12}?[省市区县](?=[\u4e00-\u9fff]{1,5}[局委办厅院]$)")
+ABBREVIATED = lazy(r"^[\u4e00-\u9fff]{1,12}?[省市区县](?=[\u4e00-\u9fff]{1,5}[局委办厅院]$)")
 #: How many characters the full name may add after each of the short name's (人社局 → 人力资源和社会保障局).
 MAX_GAP = 6
 #: … and before its end, at most: a name that only adds words there (商务局 → 商务综合执法局) is another body.
@@ -201,80 +198,80 @@ LAST_GAP = 3
 #: The rest of a name's last word in full (发改委 → 发展和改革委员会, 人防办 → 人民防空办公室).
 NAME_ENDINGS = {"委": "员会", "办": "公室"}
 #: A government named short (永川区政府办公室 for 永川区人民政府办公室, as a page's 发布机构 field may write it).
-SHORT_GOVERNMENT = re.compile(r"(?<!人民)政府")
+SHORT_GOVERNMENT = lazy(r"(?<!人民)政府")
 #: A town or a 街道 named as its body (茅坪回族镇, 廿三里街道) …
-TOWN = re.compile(r"(?:镇|乡|街道)$")
+TOWN = lazy(r"(?:镇|乡|街道)$")
 #: … and the body's own name after it (…镇人民政府, …街道办事处).
 TOWN_BODY = r"(?:人民政府|办事处)"
 #: A generic name of a county's, a district's or a city's body (县统计局, 区政府办公室): the place is the one
 #: the page names at that level (…县, …区, …市). One body, not two (县委县政府).
-PLACE_GENERIC = re.compile(r"^[县区市](?!场)(?!.*(?:[省区县]|市(?!场)))")
+PLACE_GENERIC = lazy(r"^[县区市](?!场)(?!.*(?:[省区县]|市(?!场)))")
 #: How the text speaks of a place as a whole (全区各级行政机关): a page whose 来源 is a place may be the place's own.
 WHOLE_PLACE = "全{}"
 #: A sentence whose subject is a place counting as a whole (某某市共有…查阅场所, 某某县全年共…).
-PLACE_SUBJECT = re.compile(r"(?:^|[。；！？])(?P<place>[\u4e00-\u9fff]{2,8}?[市县区])(?=共有|全年共|共计|累计)")
+PLACE_SUBJECT = lazy(r"(?:^|[。；！？])(?P<place>[\u4e00-\u9fff]{2,8}?[市县区])(?=共有|全年共|共计|累计)")
 #: How a body speaks of itself (我局, 本中心): the page is a body's, not a place's.
-SELF_AS_BODY = re.compile(r"[我本](?:局|委|办|厅|中心|院|所|站|队|处|镇|乡|街道|单位|部门|公司)")
+SELF_AS_BODY = lazy(r"[我本](?:局|委|办|厅|中心|院|所|站|队|处|镇|乡|街道|单位|部门|公司)")
 #: How many characters a place's name before its 县/区/市 may have, at most.
 PLACE_CHARS = 7
 #: A document's title in the form of an official document (<agency>关于…的通知): the agency before 关于.
-ISSUER_TITLE = re.compile(rf"^(?P<agency>{ORG_NAME})关于[^，。；]{{2,60}}?(?:通知|通报|报告|意见|决定|方案|函)$")
+ISSUER_TITLE = lazy(rf"^(?P<agency>{ORG_NAME})关于[^，。；]{{2,60}}?(?:通知|通报|报告|意见|决定|方案|函)$")
 #: The contact sentence of a report: 如对本报告有疑问，请与 <agency>（地址…）联系.
-CONTACT = re.compile(
+CONTACT = lazy(
     r"(?:疑问|异议|意见|建议)[^。]{0,40}?(?:请|可|直接)(?:与|联系[：:]?)(?P<agency>[^，。；、：:]{2,40}?)(?:[（(][^）)]*[）)])?(?:联系|[。；（(]|$)"
 )
 #: The page's own fields naming the body that published it (``发布机构：``, ``来源：``, the cells of a
 #: metadata table ``发布机构 | 镇安县政府``), best first.
 PUBLISHER_FIELDS = (
-    re.compile(r"(?:发\s*布\s*机\s*构|发文机关|发布单位|发文单位)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
-    re.compile(r"(?:文章来源|信息来源|来源单位|来源)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
+    lazy(r"(?:发\s*布\s*机\s*构|发文机关|发布单位|发文单位)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
+    lazy(r"(?:文章来源|信息来源|来源单位|来源)\s*[：:|]\s*(?P<agency>[^\s|：:]{2,40})"),
 )
 #: A site's name before its address at the top of a page (``中方县人民政府 www.zhongfang.gov.cn 发布时间：…``),
 #: the page's date or nothing after it: the body whose site publishes the page (a name ending 网站 names a site).
-SITE_HEADER = re.compile(
+SITE_HEADER = lazy(
     r"^(?P<agency>[\u4e00-\u9fff（）()]{2,30}?)(?<!网站)(?<!网)\s*(?:https?://)?www\.[a-z0-9-]+(?:\.[a-z0-9-]+)*"
     r"\.(?:cn|com|net|org)/?(?:\s+(?:发布时间|发布日期|时间|日期|来源|\d{4}\s*[-年])|\s*$)",
     re.IGNORECASE,
 )
 #: A news article's title, or its byline's opening, about a report it names (《某某厅2023年…年度报告》公布, 某某讯
 #: 《…》近日公布): the report's body. A sentence that starts with a document's title is not one.
-REPORTED = re.compile(
+REPORTED = lazy(
     r"^[《〈](?P<title>[^》〉]{4,60})[》〉]\s*(?:正式|全文)?(?:公布|发布|出炉|公开|解读)$"
     r"|^[\u4e00-\u9fff]{1,8}讯\s*[《〈](?P<news>[^》〉]{4,60})[》〉]\s*(?:近日|日前|今日|今天|正式)?(?:公布|发布|出炉|公开)"
 )
 #: A body that speaks as 我局 (我委, 我办 …) naming a rule of its own after itself (我局制定《某某市某某局…制度》): the
 #: name in the rule's title, up to the first word of the kind it speaks as.
-OWN_RULE = re.compile(
+OWN_RULE = lazy(
     r"[我本](?P<kind>局|委|办|中心)(?:制定|制订|出台|修订|修改|编制|印发)(?:了|并印发)?[《〈](?P<title>[^》〉]{4,60})[》〉]"
 )
 #: How a text speaks for a place as a whole (我市各级人民政府, 我县): the place of that level it names.
-SELF_AS_PLACE = re.compile(r"我(?P<level>[市县区])")
+SELF_AS_PLACE = lazy(r"我(?P<level>[市县区])")
 #: A breadcrumb (首页 > 部门信息公开 > 区卫生健康局 > 年报): its steps.
-BREADCRUMB = re.compile(r"\s*[>›»＞]\s*")
+BREADCRUMB = lazy(r"\s*[>›»＞]\s*")
 #: The 统计期限 of a report: a whole calendar year (2024年1月1日至2024年12月31日).
-STAT_PERIOD = re.compile(
+STAT_PERIOD = lazy(
     rf"({YEAR})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*[，,]?\s*(?:至|到|—|－|-|~)\s*(?:({YEAR})\s*年\s*)?12\s*月\s*31\s*日"
 )
 #: A year a plan sets as a target (到2023年, 2022年6月底前, 2020年年底前; not 2022年前三季度): not the year a
 #: document is about.
-TARGET_YEAR = re.compile(
+TARGET_YEAR = lazy(
     rf"(?:到|至)\s*{YEAR}\s*年(?:底|末)?|{YEAR}\s*年(?:年底|年末|底|末|\s*\d{{1,2}}\s*月(?:底|末|\s*\d{{1,2}}\s*日)?)?(?:以)?前(?![一二三两四五六七八九十\d半])"
 )
 #: A document's own number on a line of its own (新政办〔2020〕23号): the year it was issued in.
-OWN_NUMBER = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}\s*[〔\[［(（]\s*({YEAR})\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
+OWN_NUMBER = lazy(rf"^[\u4e00-\u9fff]{{1,12}}\s*[〔\[［(（]\s*({YEAR})\s*[〕\]］)）]\s*\d{{1,4}}\s*号$")
 #: The kinds of document that say what is to be done: dated in the year they are for.
 PLAN_TYPES = ("work_plan", "task_division")
 #: The day a report counts up to (截止2023年12月31日).
-YEAR_END = re.compile(rf"({YEAR})\s*年\s*12\s*月\s*31\s*日")
+YEAR_END = lazy(rf"({YEAR})\s*年\s*12\s*月\s*31\s*日")
 #: The document an issuing notice issues: 《…》已经…同意，现印发给你们 · 制定了…，现印发给你们 · 现将《…》印发 ·
 #: 附件：…. A document the notice cites before it makes one (根据《…》要求，制定了…) is not the one issued.
 ISSUED = (
-    re.compile(
+    lazy(
         r"[《〈](?P<title>[^》〉]{4,60})[》〉](?:(?!制定|制订|编制)[^。《〈]){0,40}?现(?:予)?(?:印发|转发)(?:给)?你们"
     ),
-    re.compile(r"(?:制定|制订|编制)了?(?P<title>[^，。；《》〈〉]{4,60}?)[，,]\s*现(?:予)?(?:印发|转发)(?:给)?你们"),
-    re.compile(r"现将[《〈](?P<title>[^》〉]{4,60})[》〉](?:印发|转发)"),
-    re.compile(r"^附件\s*\d*\s*[：:]\s*\d*[.、]?\s*(?P<title>.{4,60})$"),
+    lazy(r"(?:制定|制订|编制)了?(?P<title>[^，。；《》〈〉]{4,60}?)[，,]\s*现(?:予)?(?:印发|转发)(?:给)?你们"),
+    lazy(r"现将[《〈](?P<title>[^》〉]{4,60})[》〉](?:印发|转发)"),
+    lazy(r"^附件\s*\d*\s*[：:]\s*\d*[.、]?\s*(?P<title>.{4,60})$"),
 )
 #: How many lines (menu items not counted) the title is looked for in.
 FIRST_LINES = 6

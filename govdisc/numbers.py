@@ -36,6 +36,16 @@ class Quantity:
     approx: str | None = None
 
 
+_ONES = dict(zip("一二三四五六七八九", range(1, 10), strict=True))
+#: Chinese numerals below a hundred (``三``, ``十五``, ``二十``, ``九十九``), read without importing cn2an
+#: (a tenth of a second or more); they are what cn2an reads them as (tests/test_startup.py checks every one).
+SMALL_CHINESE: dict[str, int] = {
+    **_ONES, "零": 0, "〇": 0, "两": 2, "十": 10,
+    **{f"十{o}": 10 + v for o, v in _ONES.items()},
+    **{f"{t}十": 10 * v for t, v in _ONES.items()},
+    **{f"{t}十{o}": 10 * v + w for t, v in _ONES.items() for o, w in _ONES.items()},
+}  # fmt: skip
+
 #: No count in a report comes near this; longer tokens are not numbers to report.
 MAX_DIGITS = 15
 
@@ -64,6 +74,8 @@ def to_number(token: str, chinese: bool = True) -> int | float | None:
     try:
         if token.isdigit() and token.isascii():
             return sign * int(token) * multiplier
+        if token in SMALL_CHINESE:
+            return sign * SMALL_CHINESE[token] * multiplier
         if re.fullmatch(r"\d+\.\d+", token):
             value: float = float(token) * multiplier
         else:

@@ -1,7 +1,7 @@
 """Writing results, for every command: formats, the file extensions that name them, files written whole.
 
-Each command lists the formats it writes (:data:`RECORD_FORMATS` for ``extract``,
-:data:`CHECK_FORMATS` for ``check``, ``compare``'s in :mod:`govdisc.compare.render`);
+Each command lists the formats it writes, by name in :mod:`govdisc.formats` (``RECORD_FORMATS`` for
+``extract``, ``CHECK_FORMATS`` for ``check``, ``COMPARE_FORMATS`` for ``compare``);
 :func:`choose_format` picks one from ``--format``, the extension of ``-o`` (:data:`EXTENSIONS`, the one
 map of extensions for every command) or where output goes. :func:`check_target` says before any work
 whether ``-o`` can be written; :func:`write` puts text on standard output (always UTF-8) or into a file
@@ -22,20 +22,18 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Union
+from typing import IO, TYPE_CHECKING, Any, Union
 
-from rich.console import Console
-from rich.table import Table as RichTable
-
-from govdisc.metrics import label, ordered
+from govdisc.formats import BINARY_FORMATS as BINARY_FORMATS
+from govdisc.formats import RECORD_FORMATS as RECORD_FORMATS
 from govdisc.model import Record
-from govdisc.screen import HEADER_WIDTH, NAME_WIDTH, widest, wrap_header
-from govdisc.spreadsheet import neutralize
 
-#: What ``extract`` writes.
-RECORD_FORMATS = ("table", "jsonl", "json", "csv", "xlsx", "sqlite")
-#: Formats that are a file, not text: they need ``-o``.
-BINARY_FORMATS = ("xlsx", "sqlite")
+if TYPE_CHECKING:
+    from rich.table import Table as RichTable
+
+# The catalogue (govdisc.metrics), rich's tables and cell widths are imported by the writers that need them:
+# choosing a format and checking -o come before any work, and must be quick.
+
 #: File extension → format, for every command.
 EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".xlsx": "xlsx",
               ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite",
@@ -177,6 +175,8 @@ class Shape:
         return {"keys": names[0], "zh": names[1]}.get(self.headers, names[2])
 
     def metric_header(self, key: str) -> str:
+        from govdisc.metrics import label
+
         return key if self.headers == "keys" else label(key, self.headers)
 
     @property
@@ -196,6 +196,8 @@ def _identity(record: Record) -> list[Cell]:
 
 def fact_rows(record: Record, lang: str = "zh") -> Iterator[list[Cell]]:
     """One row per figure of ``record``, the fields of :data:`FACT_COLUMNS`."""
+    from govdisc.metrics import label, ordered
+
     for key in ordered(record.metrics):
         ev = record.evidence.get(key)
         yield [key, label(key, lang), record.metrics[key], ev.approx if ev else None, ev.source if ev else None,
@@ -207,6 +209,8 @@ def record_rows(
     records: Sequence[Record], shape: Shape = DEFAULT_SHAPE
 ) -> tuple[list[str], list[list[Cell]], set[int]]:
     """Headers, rows (``None`` = empty) and the indexes of the figure columns of records in ``shape``."""
+    from govdisc.metrics import ordered
+
     ident = [shape.header(names) for names in IDENTITY]
     if shape.long:
         head = [*ident, *(shape.header(names) for names in FACT_COLUMNS)]
@@ -252,6 +256,8 @@ def json_text(records: Iterable[Record]) -> str:
 
 def csv_text(records: Sequence[Record], bom: bool = True, shape: Shape = DEFAULT_SHAPE) -> str:
     """One row per document (per figure with ``shape.long``); an empty cell = not reported; no formulas."""
+    from govdisc.spreadsheet import neutralize
+
     head, rows, _ = record_rows(records, shape)
     buf = io.StringIO()
     if bom:
@@ -271,6 +277,11 @@ def rich_table(records: list[Record], lang: str = "zh", width: int | None = None
     is not reported. File and agency names fold rather than being cut and headers wrap; the figures come
     before the document type and the count of metrics, and the columns that do not fit are left out,
     the caption saying how many and how to see them."""
+    from rich.table import Table as RichTable
+
+    from govdisc.metrics import label
+    from govdisc.screen import HEADER_WIDTH, NAME_WIDTH, widest, wrap_header
+
     rows = []
     for r in records:
         name = r.file if r.doc_index == 0 and not _has_siblings(records, r) else f"{r.file}#{r.doc_index}"
@@ -348,6 +359,8 @@ def write_records(records: Iterable[Record], fmt: str, output: str | os.PathLike
 
 def rich_text(renderable: Any, width: int) -> str:
     """A rich renderable as plain text."""
+    from rich.console import Console
+
     console = Console(file=io.StringIO(), width=width, record=True)
     console.print(renderable)
     return console.export_text()

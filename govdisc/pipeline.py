@@ -1,4 +1,8 @@
-"""read → normalize → segment → parse → check, for one file or many."""
+"""read → normalize → segment → parse → check, for one file or many.
+
+Each stage is imported when the first document reaches it: a command that reads no document
+(``govdisc --help``, ``cache info``, a usage error) does not load them.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +10,13 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from govdisc.checks import run_checks
-from govdisc.metadata import metadata
-from govdisc.metrics import PROSE_RULES, PROSE_SUMS, ordered
 from govdisc.model import Document, Paragraph, ReadError, Record
-from govdisc.normalize import normalize_document
-from govdisc.parse import find_counts
-from govdisc.parse.reflow import prose_paragraphs
 from govdisc.read import read_document
-from govdisc.region import resolve
-from govdisc.segment import Segment, segment
-from govdisc.tables import read_tables
-from govdisc.tables.template import template_of
+
+if TYPE_CHECKING:
+    from govdisc.segment import Segment
 
 #: Document kinds whose counts are facts about the year (plans state intentions, not counts).
 REPORTING_TYPES = ("annual_report", "work_summary", "other")
@@ -26,6 +24,15 @@ REPORTING_TYPES = ("annual_report", "work_summary", "other")
 
 def parse_segment(seg: Segment, file: str) -> Record:
     """One document's record: metadata and the counts its prose states."""
+    from govdisc.checks import run_checks
+    from govdisc.metadata import metadata
+    from govdisc.metrics import PROSE_RULES, PROSE_SUMS, ordered
+    from govdisc.parse import find_counts
+    from govdisc.parse.reflow import prose_paragraphs
+    from govdisc.region import resolve
+    from govdisc.tables import read_tables
+    from govdisc.tables.template import template_of
+
     meta = metadata(seg.blocks, seg.furniture)
     record = Record(
         file=file,
@@ -60,6 +67,9 @@ def parse_segment(seg: Segment, file: str) -> Record:
 
 def extract_document(doc: Document, file: str) -> list[Record]:
     """Records of every document inside an already-read file."""
+    from govdisc.normalize import normalize_document
+    from govdisc.segment import segment
+
     doc = normalize_document(doc)
     records = [parse_segment(seg, file) for seg in segment(doc.blocks)]
     if records:

@@ -91,10 +91,12 @@ def warm_up() -> None:
     from govdisc.normalize import normalize_text
     from govdisc.numbers import to_number
     from govdisc.read import warm_up as import_readers
+    from govdisc.region import resolve
 
     import_readers()
     normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")
     to_number("三十五")
+    resolve("广东省广州市")  # the region index, built once here rather than in every worker
 
 
 def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:

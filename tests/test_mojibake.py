@@ -204,7 +204,7 @@ def test_model_loads_without_importing_jieba() -> None:
     How long loading takes is measured by bench/speed_checks.py, not asserted here.
     """
     model = plausibility._model()
-    assert len(model.words) > 100_000 and len(model.chars) > 3_000
+    assert len(model.words) > 100_000 and len(plausibility.char_weights()) > 3_000
     assert all(word in model.lexicon for word in plausibility.DOMAIN_WORDS)
     assert "jieba" not in sys.modules, "jieba was imported: the model should read its dict.txt as a plain file"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govdisc import pipeline
+from govdisc import metrics, pipeline
 from govdisc.metrics import PROSE_RULES
 from govdisc.metrics.schema import Concept, Rule
 from govdisc.metrics.vocabulary import CHANNEL
@@ -172,7 +172,9 @@ def test_a_magnitude_that_cannot_be_right_is_left_out_with_a_warning():
 
 
 def test_the_magnitude_warning_reaches_the_record(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(pipeline, "PROSE_RULES", _with_limit("published.items", 10_000))
+    monkeypatch.setattr(
+        metrics, "PROSE_RULES", _with_limit("published.items", 10_000)
+    )  # the pipeline reads it per document
     lines = ["2025年政府信息公开工作年度报告", "2025年,在“龙岗政府在线”门户网站主动公开政府信息57551条。"]
     (record,) = pipeline.extract_document(Document(Path("a.txt"), [Paragraph(t) for t in lines]), "a.txt")
     assert "published.items" not in record.metrics

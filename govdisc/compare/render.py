@@ -14,14 +14,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from govdisc.formats import COMPARE_FORMATS as FORMATS  # noqa: F401 (what compare writes)
 from govdisc.output import BOM, NOT_REPORTED
 from govdisc.spreadsheet import neutralize
 
 from .build import Comparison, Entry
 from .figures import column_label, is_rate
 
-#: What ``compare`` writes.
-FORMATS = ("table", "csv", "json", "markdown", "xlsx")
 #: Put before a value that includes an approximate figure (近500, 1490余).
 APPROX_MARK = "≈"
 

@@ -7,6 +7,11 @@ pays a small extra cost, characters outside the dictionary get a cost by kind (c
 and runs of digits are cheap; stray letters, symbols, bopomofo or box drawing are dear). Text is
 converted with OpenCC ``t2s`` first, so traditional text scores like simplified.
 
+Whether a line looks garbled at all needs only how common each character is: that table ships
+as ``govdisc/data/char_weights.tsv`` (built from jieba's dictionary by
+``scripts/build_char_weights.py``) and loads in milliseconds; jieba's dictionary itself is read
+only when a line that looks garbled is scored.
+
 :func:`score` is the average log-probability per character: clauses of the seed reports score
 about −4.6 (median), the same clauses decoded one byte out of phase about −14.
 """
@@ -20,6 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 
 import opencc
@@ -29,6 +35,8 @@ __all__ = [
     "ENUMERATORS",
     "char_logprob",
     "char_weight",
+    "char_weights",
+    "count_char_weights",
     "is_plausible",
     "is_rare_han",
     "known_words",
@@ -89,11 +97,14 @@ _LONE_HAN_PENALTY = 2.0
 _SURROGATE = re.compile("([\ud800-\udfff])")
 
 
+#: The shipped table of :func:`char_weights`, one ``character<TAB>weight`` a line.
+CHAR_WEIGHTS = "char_weights.tsv"
+
+
 @dataclass(frozen=True)
 class _Model:
     words: Mapping[str, int]
     lexicon: Mapping[str, int]
-    chars: Mapping[str, int]
     log_total: float
     starts: frozenset[str]
     ends: frozenset[str]
@@ -107,21 +118,37 @@ def jieba_dictionary() -> Path:
     return Path(spec.origin).parent / "dict.txt"
 
 
-@lru_cache(maxsize=1)
-def _model() -> _Model:
+def jieba_words() -> dict[str, int]:
+    """Every word of jieba's dictionary with its frequency."""
     tokens = jieba_dictionary().read_text(encoding="utf-8").split()
-    freqs = list(map(int, tokens[1::3]))
-    words = dict(zip(tokens[0::3], freqs, strict=True))
+    return dict(zip(tokens[0::3], map(int, tokens[1::3]), strict=True))
+
+
+def count_char_weights(words: Mapping[str, int]) -> dict[str, int]:
+    """Each character's weight: the summed frequencies of the common words (``≥ 10``) it occurs in."""
     chars: dict[str, int] = {}
     for word, freq in words.items():
         if freq >= _COMMON_MIN_FREQ:
             for ch in word:
                 chars[ch] = chars.get(ch, 0) + freq
+    return chars
+
+
+@lru_cache(maxsize=1)
+def char_weights() -> Mapping[str, int]:
+    """The shipped table of :func:`count_char_weights` over jieba's dictionary."""
+    text = (files("govdisc") / "data" / CHAR_WEIGHTS).read_text(encoding="utf-8")
+    return {line[0]: int(line[2:]) for line in text.splitlines()}
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    words = jieba_words()
     lexicon = {**dict.fromkeys(DOMAIN_WORDS, _DOMAIN_FREQ), **dict.fromkeys(ENUMERATORS, _ENUMERATOR_FREQ)}
     long = [w for w in (*words, *lexicon) if len(w) >= 3]
     starts = frozenset(w[:2] for w in long)
     ends = frozenset(w[-2:] for w in long)
-    return _Model(words, lexicon, chars, math.log(sum(freqs)), starts, ends)
+    return _Model(words, lexicon, math.log(sum(words.values())), starts, ends)
 
 
 @lru_cache(maxsize=1)
@@ -168,7 +195,7 @@ def word_edges() -> tuple[frozenset[str], frozenset[str]]:
 
 def char_weight(ch: str) -> int:
     """How often the simplified character ``ch`` occurs inside common dictionary words."""
-    return _model().chars.get(ch, 0)
+    return char_weights().get(ch, 0)
 
 
 def is_rare_han(ch: str, limit: int = 400) -> bool:
@@ -199,7 +226,7 @@ def char_logprob(ch: str) -> float:
             return _DIGIT_COST
         return _LETTER_COST if ch.isalpha() else _ASCII_SYMBOL_COST
     if _is_han(ch):
-        return _HAN_IN_WORDS_COST if ch in model.chars else _HAN_UNKNOWN_COST
+        return _HAN_IN_WORDS_COST if ch in char_weights() else _HAN_UNKNOWN_COST
     if ch == "\ufffd":
         return _REPLACEMENT_COST
     if "\uff01" <= ch <= "\uff5e":

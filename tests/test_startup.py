@@ -1,0 +1,169 @@
+"""govdisc starts light: each command imports what it needs, and no run pays for models it does not use.
+
+How long start-up takes is measured by ``bench/run.py`` (``--startup-only``), never asserted here:
+these tests check what is imported and loaded, which does not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from rich.markup import escape as rich_escape
+
+from tests.helpers import ROOT, SAMPLES, run_cli
+
+#: Modules only reading documents needs: none of them is imported to start the command line.
+PIPELINE = ("govdisc.metadata", "govdisc.segment", "govdisc.normalize", "govdisc.metrics", "govdisc.tables",
+            "govdisc.parse", "govdisc.compare", "govdisc.checks", "govdisc.region", "govdisc.read.txt")  # fmt: skip
+#: Libraries no start-up needs.
+HEAVY = ("jieba", "opencc", "cn2an", "pydantic", "charset_normalizer", "pdfplumber", "pypdfium2", "docx", "lxml",
+         "openpyxl", "markdown_it", "pygments", "rich.markdown", "rich.progress")  # fmt: skip
+
+
+def _modules_after(code: str) -> set[str]:
+    """The modules imported in a fresh interpreter once ``code`` has run (it may end by SystemExit)."""
+    probe = (
+        "import json, sys\n"
+        f"try:\n    exec({code!r})\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\n"
+        "print('\\n' + json.dumps(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout.splitlines()[-1]))
+
+
+def _run(*argv: str) -> str:
+    return f"import sys; sys.argv = {['govdisc', *argv]!r}\nfrom govdisc.cli import main\nmain()"
+
+
+def _heavy(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m in names or m.startswith(tuple(f"{n}." for n in names)))
+
+
+def test_importing_the_command_line_imports_no_pipeline_and_no_heavy_library():
+    modules = _modules_after("import govdisc.cli")
+    assert _heavy(modules, PIPELINE + HEAVY) == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("--help",), ("cache", "info"), ("keys", "-f", "json"), ("extract", "samples", "-o", "nodir/x.csv")],
+    ids=" ".join,
+)
+def test_commands_that_read_no_document_load_no_pipeline(argv: tuple[str, ...]):
+    modules = _modules_after(_run(*argv))
+    allowed = ("govdisc.metrics",) if argv[0] == "keys" else ()  # keys lists the catalogue
+    assert _heavy(modules, tuple(m for m in PIPELINE + HEAVY if m not in allowed)) == []
+
+
+def test_the_usage_error_is_one_line_and_exit_2(tmp_path):
+    run = run_cli("extract", "samples", "-o", str(tmp_path / "nodir" / "x.csv"))
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith("govdisc: error: ") and "nodir" in run.stderr
+
+
+def test_a_clean_txt_is_extracted_without_jieba_cn2an_or_typers_pydantic():
+    """Sample 000 has no garbled line: the character table decides that, jieba's dictionary is never read."""
+    code = _run("extract", str(SAMPLES / "000_51b27ab075c1a92c.txt"), "--no-cache", "-w", "0", "-f", "jsonl")
+    probe = (
+        f"try:\n    exec({code!r})\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+        "import sys\nfrom govdisc.normalize import plausibility\n"
+        "print(plausibility._model.cache_info().currsize, sorted(m for m in sys.modules if m in ('jieba', 'cn2an', 'pydantic')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "0 []"
+    assert json.loads(out.stdout.splitlines()[0])["metrics"]
+
+
+def test_the_package_names_stay_what_they_were():
+    """``govdisc.extract_file`` and ``govdisc.compare(...)`` work, also after the compare package is imported."""
+    code = (
+        "import govdisc, govdisc.compare.build\n"
+        "from govdisc.compare import build\n"
+        "assert callable(govdisc.compare) and govdisc.compare.__module__ == 'govdisc.compare.api'\n"
+        "assert govdisc.Record.__module__ == 'govdisc.model' and govdisc.extract_file.__module__ == 'govdisc.pipeline'\n"
+        "print(sorted(set(govdisc.__all__) - set(dir(govdisc))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_character_table_is_what_the_script_builds_from_jiebas_dictionary():
+    from govdisc.normalize.plausibility import char_weights, count_char_weights, jieba_words
+
+    assert dict(char_weights()) == count_char_weights(jieba_words())
+
+
+def test_small_chinese_numerals_read_as_cn2an_reads_them():
+    import cn2an
+
+    from govdisc.numbers import SMALL_CHINESE, to_number
+
+    for token, value in SMALL_CHINESE.items():
+        assert cn2an.cn2an(token, "normal") == value, token
+        assert to_number(token) == value
+    assert to_number("一百二十") == 120 and to_number("两万零五百") == 20500  # beyond them: cn2an
+
+
+@pytest.mark.parametrize("text", ["a [b] c", "[bold]x", "x\\", "x\\\\", "\\[red]y", "govdisc compare [PATH]", "[/x]"])
+def test_help_escapes_markup_as_rich_does(text: str):
+    from govdisc.help import escape
+
+    assert escape(text) == rich_escape(text)
+
+
+def test_help_fills_in_the_catalogues_lists():
+    from govdisc.compare.figures import PRESET_NAMES
+    from govdisc.metrics import DERIVED
+    from tests.helpers import cli
+
+    said = " ".join(cli("compare", "--help").stdout.split())
+    assert "<" not in said.replace("<<", "")
+    assert PRESET_NAMES[0] in said and next(iter(DERIVED)) in said
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [(["--workers", "x"], "--workers"), (["--max-size", "1e"], "--max-size"), (["--year", "20x4"], "--year")],
+)
+def test_values_that_are_not_plain_still_get_typers_errors(given: list[str], said: str):
+    from tests.helpers import cli
+
+    run = cli("compare", "samples", *given)
+    assert run.returncode == 2 and said in run.stderr + run.stdout
+
+
+def test_plain_values_arrive_as_typed():
+    from tests.helpers import cli
+
+    run = cli("compare", str(SAMPLES), "--year", "2022", "--top", "1", "--max-size", "50.5", "-w", "0", "-f", "json")
+    assert run.returncode == 0, run.stderr
+    assert len(json.loads(run.stdout)["rows"]) == 1
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used():
+    import re
+
+    from govdisc.patterns import lazy
+
+    source = r"(?P<year>(?:19|20)\d{2})\s*年"
+    lazy_one, compiled = lazy(source), re.compile(source)
+    text = "2022年和2023 年的报告"
+    assert "_compiled" not in vars(lazy_one)
+    assert [m.group("year") for m in lazy_one.finditer(text)] == [m.group("year") for m in compiled.finditer(text)]
+    assert lazy_one.sub("某年", text) == compiled.sub("某年", text) and lazy_one.split(text) == compiled.split(text)
+    assert (lazy_one.pattern, lazy_one.groups, lazy_one.groupindex) == (source, 1, {"year": 1})
+
+
+def test_metadata_compiles_its_patterns_only_when_a_document_needs_them():
+    code = (
+        "import govdisc.metadata as m\n"
+        "lazy = [v for v in vars(m).values() if type(v).__name__ == '_Lazy']\n"
+        "print(len(lazy), sum('_compiled' in vars(v) for v in lazy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    made, compiled = map(int, out.stdout.split())
+    assert made > 40 and compiled == 0
