@@ -51,7 +51,7 @@ from govdisc.output import (
 from govdisc.pipeline import FileResult, discover
 from govdisc.read import read_document
 from govdisc.records_io import RecordsError, is_records_file, read_records
-from govdisc.runner import MB, Limits, Tally, nothing_to_read, run
+from govdisc.runner import MB, OCR_MODES, Limits, Tally, nothing_to_read, run
 
 app = typer.Typer(
     cls=Group,
@@ -107,6 +107,7 @@ VerboseOpt = Annotated[
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger than this many MB.")]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
+OcrOpt = Annotated[str, typer.Option("--ocr", help="Read pdf pages by OCR: auto (pages without text), always, never.")]
 DEFAULT_LIMITS = Limits()
 
 
@@ -126,7 +127,7 @@ class RunOptions:
         if (nothing := nothing_to_read(paths)) is not None:
             error(nothing)
             raise typer.Exit(1)
-        cache = None if self.no_cache else Cache()
+        cache = None if self.no_cache else Cache(variant=self.limits.cache_variant)
         tally = Tally()
         show = not self.quiet and sys.stderr.isatty()
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -161,6 +162,7 @@ RUN_PARAMETERS = (
     ("max_size", MaxSizeOpt, DEFAULT_LIMITS.max_size / MB),
     ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
+    ("ocr", OcrOpt, DEFAULT_LIMITS.ocr),
     ("verbose", VerboseOpt, False),
 )
 
@@ -176,7 +178,9 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         given = {name: kwargs.pop(name) for name, _, _ in RUN_PARAMETERS}
-        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"])
+        if given["ocr"] not in OCR_MODES:
+            raise typer.BadParameter(f"choose one of {', '.join(OCR_MODES)}", param_hint="--ocr")
+        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], given["ocr"])
         reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"])
         return command(*args, reading=reading, **kwargs)
 

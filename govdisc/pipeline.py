@@ -12,6 +12,7 @@ from govdisc.metadata import metadata
 from govdisc.metrics import PROSE_RULES, PROSE_SUMS, ordered
 from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.normalize import normalize_document
+from govdisc.ocr_figures import OcrPages, keep_consistent, mark
 from govdisc.parse import find_counts
 from govdisc.parse.reflow import prose_paragraphs
 from govdisc.read import read_document
@@ -24,8 +25,11 @@ from govdisc.tables.template import template_of
 REPORTING_TYPES = ("annual_report", "work_summary", "other")
 
 
-def parse_segment(seg: Segment, file: str) -> Record:
-    """One document's record: metadata and the counts its prose states."""
+def parse_segment(seg: Segment, file: str, ocr: OcrPages | None = None) -> Record:
+    """One document's record: metadata and the counts its prose states.
+
+    ``ocr``: the pages read by OCR, whose figures are marked and whose table-3/4 cells must add up.
+    """
     meta = metadata(seg.blocks, seg.furniture)
     record = Record(
         file=file,
@@ -42,6 +46,8 @@ def parse_segment(seg: Segment, file: str) -> Record:
     paragraphs = prose_paragraphs(seg.blocks)
     prose = find_counts(paragraphs, PROSE_RULES, meta.year, record.warnings, PROSE_SUMS)
     tables = read_tables(seg.blocks)
+    if ocr:
+        keep_consistent(tables, ocr)
     for key, found in sorted(prose.items()):
         if key not in tables.metrics:
             record.metrics[key] = found.quantity.value
@@ -55,13 +61,15 @@ def parse_segment(seg: Segment, file: str) -> Record:
         text = " ".join(b.text if isinstance(b, Paragraph) else " ".join(b.lines()) for b in seg.blocks)
         record.template = template_of(tables, text)
     record.checks = run_checks(record, tables, prose)
+    if ocr:
+        mark(record.evidence, ocr)
     return record
 
 
 def extract_document(doc: Document, file: str) -> list[Record]:
     """Records of every document inside an already-read file."""
     doc = normalize_document(doc)
-    records = [parse_segment(seg, file) for seg in segment(doc.blocks)]
+    records = [parse_segment(seg, file, doc.ocr) for seg in segment(doc.blocks)]
     if records:
         records[0].warnings[:0] = doc.warnings
     return records
