@@ -92,7 +92,7 @@ def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
 class Cache:
     """Cached results: ``payload`` is ``{"records": [...]}`` or ``{"error": "..."}``."""
 
-    def __init__(self, directory: Path | None = None) -> None:
+    def __init__(self, directory: Path | None = None, variant: str = "") -> None:
         directory = directory or cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
         self.path = directory / "cache.sqlite"
@@ -103,7 +103,7 @@ class Cache:
                 self.db.execute("drop table if exists files")
                 self.db.execute(f"pragma user_version = {SCHEMA_VERSION}")
         self.db.executescript(SCHEMA)
-        self.code = code_fingerprint()
+        self.code = code_fingerprint() + variant  # variant: options that change results (``+ocr=never``)
 
     def known_hash(self, path: Path) -> str | None:
         """The content hash of ``path`` without reading it, when it is unchanged since it was hashed."""

@@ -26,7 +26,7 @@ from govdisc.help import DERIVED_LIST, PRESET_LIST, Command, examples
 from govdisc.model import DOC_TYPES, Paragraph, ReadError, Record
 from govdisc.output import FormatError, OutputError, Shape, atomic_path, check_target, choose_format, write
 from govdisc.pipeline import FileResult
-from govdisc.runner import MB, Limits
+from govdisc.runner import MB, OCR_MODES, Limits
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -102,6 +102,7 @@ VerboseOpt = Annotated[
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger than this many MB.")]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
+OcrOpt = Annotated[str, typer.Option("--ocr", help="Read pdf pages by OCR: auto (pages without text), always, never.")]
 DEFAULT_LIMITS = Limits()
 
 
@@ -124,7 +125,7 @@ class RunOptions:
         if (nothing := nothing_to_read(paths)) is not None:
             error(nothing)
             raise typer.Exit(1)
-        cache = None if self.no_cache else Cache()
+        cache = None if self.no_cache else Cache(variant=self.limits.cache_variant)
         tally = Tally()
         results = run(paths, self.workers, self.limits, cache, tally=tally)
         if not self.quiet and sys.stderr.isatty():
@@ -173,6 +174,7 @@ RUN_PARAMETERS = (
     ("max_size", MaxSizeOpt, DEFAULT_LIMITS.max_size / MB),
     ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
+    ("ocr", OcrOpt, DEFAULT_LIMITS.ocr),
     ("verbose", VerboseOpt, False),
 )
 
@@ -188,7 +190,13 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         given = {name: kwargs.pop(name) for name, _, _ in RUN_PARAMETERS}
-        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"])
+        from govdisc.choices import ChoiceError, choose
+
+        try:
+            given["ocr"] = choose(given["ocr"], OCR_MODES, "OCR mode")
+        except ChoiceError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--ocr") from None
+        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], given["ocr"])
         reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"])
         return command(*args, reading=reading, **kwargs)
 

@@ -58,6 +58,7 @@ class Document:
     blocks: list[Block]
     warnings: list[str] = field(default_factory=list)
     encoding: str | None = None
+    ocr: dict[int, list[tuple[str, float]]] = field(default_factory=dict)  # page read by OCR → its text boxes
 
 
 @dataclass
@@ -69,11 +70,16 @@ class Evidence:
     page: int | None = None
     approx: str | None = None  # 近 | 余 | 超 | 约
     derived: bool = False
+    ocr: bool = False  # read by OCR from a page without a text layer
+    confidence: float | None = None  # the OCR engine's confidence in it (0-1), with ``ocr``
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"source": self.source, "text": self.text, "page": self.page, "approx": self.approx}
         if self.derived:
             d["derived"] = True
+        if self.ocr:
+            d["ocr"] = True
+            d["confidence"] = self.confidence
         return d
 
 
@@ -130,7 +136,13 @@ class Record:
         """A record read back from ``extract --format jsonl``."""
         evidence = {
             k: Evidence(
-                v.get("source", "prose"), v.get("text", ""), v.get("page"), v.get("approx"), bool(v.get("derived"))
+                v.get("source", "prose"),
+                v.get("text", ""),
+                v.get("page"),
+                v.get("approx"),
+                bool(v.get("derived")),
+                bool(v.get("ocr")),
+                v.get("confidence"),
             )
             for k, v in (d.get("evidence") or {}).items()
         }

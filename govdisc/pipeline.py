@@ -16,17 +16,22 @@ from govdisc.model import Document, Paragraph, ReadError, Record
 from govdisc.read import read_document
 
 if TYPE_CHECKING:
+    from govdisc.ocr_figures import OcrPages
     from govdisc.segment import Segment
 
 #: Document kinds whose counts are facts about the year (plans state intentions, not counts).
 REPORTING_TYPES = ("annual_report", "work_summary", "other")
 
 
-def parse_segment(seg: Segment, file: str) -> Record:
-    """One document's record: metadata and the counts its prose states."""
+def parse_segment(seg: Segment, file: str, ocr: OcrPages | None = None) -> Record:
+    """One document's record: metadata and the counts its prose states.
+
+    ``ocr``: the pages read by OCR, whose figures are marked and whose table-3/4 cells must add up.
+    """
     from govdisc.checks import run_checks
     from govdisc.metadata import metadata
     from govdisc.metrics import PROSE_RULES, PROSE_SUMS, ordered
+    from govdisc.ocr_figures import keep_consistent, mark
     from govdisc.parse import find_counts
     from govdisc.parse.reflow import prose_paragraphs
     from govdisc.region import resolve
@@ -49,6 +54,8 @@ def parse_segment(seg: Segment, file: str) -> Record:
     paragraphs = prose_paragraphs(seg.blocks)
     prose = find_counts(paragraphs, PROSE_RULES, meta.year, record.warnings, PROSE_SUMS)
     tables = read_tables(seg.blocks)
+    if ocr:
+        keep_consistent(tables, ocr)
     for key, found in sorted(prose.items()):
         if key not in tables.metrics:
             record.metrics[key] = found.quantity.value
@@ -62,6 +69,8 @@ def parse_segment(seg: Segment, file: str) -> Record:
         text = " ".join(b.text if isinstance(b, Paragraph) else " ".join(b.lines()) for b in seg.blocks)
         record.template = template_of(tables, text)
     record.checks = run_checks(record, tables, prose)
+    if ocr:
+        mark(record.evidence, ocr)
     return record
 
 
@@ -71,7 +80,7 @@ def extract_document(doc: Document, file: str) -> list[Record]:
     from govdisc.segment import segment
 
     doc = normalize_document(doc)
-    records = [parse_segment(seg, file) for seg in segment(doc.blocks)]
+    records = [parse_segment(seg, file, doc.ocr) for seg in segment(doc.blocks)]
     if records:
         records[0].warnings[:0] = doc.warnings
     return records

@@ -28,6 +28,10 @@ MB = 1 << 20
 IN_FLIGHT_PER_WORKER = 4
 
 
+#: Which pdf pages OCR reads (``--ocr``): those without a text layer, every page, none.
+OCR_MODES = ("auto", "always", "never")
+
+
 @dataclass(frozen=True)
 class Limits:
     """Per-file limits; each has a command-line flag to raise it."""
@@ -35,6 +39,12 @@ class Limits:
     max_size: int = 200 * MB  # --max-size (MB)
     max_pages: int = 2000  # --max-pages
     timeout: float = 30.0  # --timeout (seconds)
+    ocr: str = "auto"  # --ocr: which pdf pages OCR reads (auto: those without text, always, never)
+
+    @property
+    def cache_variant(self) -> str:
+        """What the cache adds to its code key for these limits: results read with another --ocr differ."""
+        return "" if self.ocr == "auto" else f"+ocr={self.ocr}"
 
 
 def _size(n: int) -> str:
@@ -71,7 +81,7 @@ def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) ->
         seen = Seen.of(stat, file_sha256(real), hashed_ns)
         if lookup is not None and (known := lookup(seen.sha256)) is not None:
             return {**out, "seen": seen, "payload": known, "cached": True, "cacheable": True}
-        doc = read_document(real, max_pages=limits.max_pages)
+        doc = read_document(real, max_pages=limits.max_pages, ocr=limits.ocr)
         records = extract_document(doc, label)
         payload: dict[str, Any] = {"records": [r.to_dict() for r in records]}
         cacheable = True

@@ -148,4 +148,4 @@ def _normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
 def normalize_document(doc: Document) -> Document:
     """A new Document with normalized blocks and the fixes appended to its warnings."""
     blocks, fixes = normalize_blocks(doc.blocks)
-    return Document(doc.path, blocks, [*doc.warnings, *map(str, fixes)], doc.encoding)
+    return Document(doc.path, blocks, [*doc.warnings, *map(str, fixes)], doc.encoding, doc.ocr)

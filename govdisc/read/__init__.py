@@ -91,14 +91,17 @@ def without_surrogates(doc: Document) -> Document:
     if not lost:
         return doc
     note = f"{lost} lone surrogate code point(s) (not characters) replaced by U+FFFD"
-    return Document(doc.path, blocks, [*doc.warnings, note], doc.encoding)
+    return Document(doc.path, blocks, [*doc.warnings, note], doc.encoding, doc.ocr)
 
 
-def read_document(path: str | Path, max_pages: int | None = None, timeout: float | None = None) -> Document:
+def read_document(
+    path: str | Path, max_pages: int | None = None, timeout: float | None = None, ocr: str = "auto"
+) -> Document:
     """Read one file into a Document; raise ReadError with a one-line reason when it cannot be read.
 
     ``max_pages`` limits a pdf's pages (None: no limit); ``timeout`` bounds a LibreOffice conversion
-    (seconds; None: no limit of its own).
+    (seconds; None: no limit of its own); ``ocr`` says which pdf pages OCR reads (``auto``: those without
+    text, ``always``, ``never``).
     """
     path = Path(path)
     kind = READERS.get(path.suffix.lower())
@@ -112,8 +115,8 @@ def read_document(path: str | Path, max_pages: int | None = None, timeout: float
         check_zip(path)
     read = reader(kind)
     try:
-        if kind == "pdf" and max_pages is not None:
-            return without_surrogates(read(path, max_pages=max_pages))
+        if kind == "pdf" and (max_pages is not None or ocr != "auto"):
+            return without_surrogates(read(path, max_pages=max_pages, ocr=ocr))
         if kind == "convert":
             return without_surrogates(read(path, timeout=timeout))
         return without_surrogates(read(path))

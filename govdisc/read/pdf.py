@@ -24,6 +24,7 @@ from pdfplumber.utils import chars_to_textmap, curve_to_edges, extract_text, lin
 from pdfplumber.utils.exceptions import PdfminerException
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
+from govdisc.read.ocr import no_text, ocr_objects, ocr_warning
 from govdisc.read.pdf_pdfium import Obj, PageObjects, page_objects
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
@@ -54,6 +55,7 @@ class PageContent:
     lines: list[Line]
     tables: list[tuple[float, list[list[str | None]]]]
     has_text: bool
+    ocr: list[tuple[str, float]] | None = None  # read by OCR: its text boxes and their confidence
 
 
 def _check_header(path: Path) -> None:
@@ -195,7 +197,7 @@ def page_content(objects: PageObjects) -> PageContent:
         for d in _text_lines(text_chars, objects.bbox)
         if d["text"].strip()
     ]
-    return PageContent(objects.number, lines, tables, bool(objects.chars))
+    return PageContent(objects.number, lines, tables, bool(objects.chars), objects.ocr)
 
 
 def _in_box(mid: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
@@ -404,14 +406,17 @@ def _page_objects(
             page.close()
 
 
-def _pdfium_pages(doc: pdfium.PdfDocument, path: Path, warnings: list[str]) -> list[PageContent]:
-    """Page contents from pdfium, with pdfplumber for the pages pdfium cannot describe like pdfminer."""
+def _pdfium_pages(doc: pdfium.PdfDocument, path: Path, warnings: list[str], ocr: str) -> list[PageContent]:
+    """Page contents from pdfium, with pdfplumber for the pages pdfium cannot describe like pdfminer, and OCR
+    for pages without text (``ocr`` ``auto``) or for every page (``always``)."""
     plumber = _Plumber(path)
     contents = []
     doctop = 0.0
     try:
         for index in range(len(doc)):
             objects = _page_objects(doc, index, doctop, plumber, warnings)
+            if ocr == "always" or (ocr == "auto" and not objects.chars):
+                objects = ocr_objects(doc, index, doctop, objects, ocr)
             contents.append(page_content(objects))
             doctop += objects.bbox[3] - objects.bbox[1]
     finally:
@@ -431,7 +436,7 @@ def _plumber_pages(path: Path, max_pages: int | None) -> list[PageContent]:
         raise
 
 
-def _read_pages(path: Path, max_pages: int | None, warnings: list[str]) -> list[PageContent]:
+def _read_pages(path: Path, max_pages: int | None, warnings: list[str], ocr: str) -> list[PageContent]:
     doc = _open_pdfium(path)
     if doc is None:
         try:
@@ -442,22 +447,23 @@ def _read_pages(path: Path, max_pages: int | None, warnings: list[str]) -> list[
             raise ReadError(f"broken pdf ({type(exc).__name__})") from None
     try:
         _check_pages(len(doc), max_pages)
-        return _pdfium_pages(doc, path, warnings)
+        return _pdfium_pages(doc, path, warnings, ocr)
     finally:
         doc.close()
 
 
-def read_pdf(path: Path, max_pages: int | None = None) -> Document:
-    """Read a text PDF: paragraphs rebuilt from wrapped lines and ruled tables, each with its page number.
+def read_pdf(path: Path, max_pages: int | None = None, ocr: str = "auto") -> Document:
+    """Read a PDF: paragraphs rebuilt from wrapped lines and ruled tables, each with its page number.
 
-    ``max_pages`` refuses longer files with a ReadError; None reads any length.
+    ``max_pages`` refuses longer files with a ReadError; None reads any length. ``ocr`` (``auto``, ``always``,
+    ``never``) says which pages are read by OCR (:mod:`govdisc.read.ocr`): those without text, all, none.
     """
     path = Path(path)
     _check_header(path)
     warnings: list[str] = []
-    pages = _read_pages(path, max_pages, warnings)
+    pages = _read_pages(path, max_pages, warnings, ocr)
     if not any(p.has_text for p in pages):
-        raise ReadError("no text: the pdf has no text layer (scanned?)")
+        raise no_text(ocr)
     empty = [str(p.number) for p in pages if not p.has_text]
     if empty:
         warnings.append(f"no text layer on page(s) {', '.join(empty)}")
@@ -466,4 +472,7 @@ def read_pdf(path: Path, max_pages: int | None = None) -> Document:
     )
     if any("(cid:" in b.text for b in blocks if isinstance(b, Paragraph)):
         warnings.append("some glyphs have no unicode mapping and appear as (cid:N)")
-    return Document(path, blocks, warnings)
+    read_by_ocr = {p.number: p.ocr for p in pages if p.ocr is not None}
+    if read_by_ocr:
+        warnings.append(ocr_warning(sorted(read_by_ocr)))
+    return Document(path, blocks, warnings, ocr=read_by_ocr)

@@ -36,6 +36,7 @@ class PageObjects:
     bbox: tuple[float, float, float, float]
     chars: list[Obj]
     graphics: list[Obj] = field(default_factory=list)
+    ocr: list[tuple[str, float]] | None = None  # read by OCR: its text boxes and their confidence
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
