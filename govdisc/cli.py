@@ -107,6 +107,10 @@ VerboseOpt = Annotated[
 MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger than this many MB.")]
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
+MaxMemoryOpt = Annotated[
+    float, typer.Option("--max-memory", help="Give up on a file whose worker needs more MB than this (0: no limit).")
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="After an internal error's line, print its traceback.")]
 DEFAULT_LIMITS = Limits()
 
 
@@ -119,6 +123,7 @@ class RunOptions:
     quiet: bool = False
     limits: Limits = DEFAULT_LIMITS
     verbose: bool = False
+    debug: bool = False
 
     def read(self, paths: list[Path]) -> Iterator[FileResult]:
         """Every file's result in file order, unreadable files named on stderr, a progress bar on a terminal."""
@@ -126,7 +131,7 @@ class RunOptions:
         if (nothing := nothing_to_read(paths)) is not None:
             error(nothing)
             raise typer.Exit(1)
-        cache = None if self.no_cache else Cache()
+        cache = None if self.no_cache else Cache(warn=lambda m: err.print(f"govdisc: warning: {m}", markup=False))
         tally = Tally()
         show = not self.quiet and sys.stderr.isatty()
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -142,6 +147,8 @@ class RunOptions:
                     errors += 1
                     progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
                                            highlight=False)  # fmt: skip
+                    if self.debug and result.traceback:
+                        progress.console.print(result.traceback.rstrip(), markup=False, highlight=False)
                 rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
                 progress.update(task, advance=1, rate=rate, errors=errors)
                 yield result
@@ -161,6 +168,8 @@ RUN_PARAMETERS = (
     ("max_size", MaxSizeOpt, DEFAULT_LIMITS.max_size / MB),
     ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
+    ("max_memory", MaxMemoryOpt, DEFAULT_LIMITS.max_memory / MB),
+    ("debug", DebugOpt, False),
     ("verbose", VerboseOpt, False),
 )
 
@@ -176,8 +185,10 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
         given = {name: kwargs.pop(name) for name, _, _ in RUN_PARAMETERS}
-        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"])
-        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"])
+        memory = int(given["max_memory"] * MB)
+        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], memory)
+        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"],
+                             given["debug"])  # fmt: skip
         return command(*args, reading=reading, **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]
