@@ -103,6 +103,10 @@ MaxSizeOpt = Annotated[float, typer.Option("--max-size", help="Skip files larger
 MaxPagesOpt = Annotated[int, typer.Option("--max-pages", help="Skip pdfs with more pages than this.")]
 TimeoutOpt = Annotated[float, typer.Option("--timeout", help="Give up on a file after this many seconds.")]
 OcrOpt = Annotated[str, typer.Option("--ocr", help="Read pdf pages by OCR: auto (pages without text), always, never.")]
+MaxMemoryOpt = Annotated[
+    float, typer.Option("--max-memory", help="Give up on a file whose worker needs more MB than this (0: no limit).")
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="After an internal error's line, print its traceback.")]
 DEFAULT_LIMITS = Limits()
 
 
@@ -115,6 +119,7 @@ class RunOptions:
     quiet: bool = False
     limits: Limits = DEFAULT_LIMITS
     verbose: bool = False
+    debug: bool = False
 
     def read(self, paths: list[Path]) -> Iterator[FileResult]:
         """Every file's result in file order, unreadable files named on stderr, a progress bar on a terminal."""
@@ -125,15 +130,17 @@ class RunOptions:
         if (nothing := nothing_to_read(paths)) is not None:
             error(nothing)
             raise typer.Exit(1)
-        cache = None if self.no_cache else Cache(variant=self.limits.cache_variant)
+        cache = None if self.no_cache else Cache(variant=self.limits.cache_variant, warn=lambda m: say(f"warning: {m}"))
         tally = Tally()
         results = run(paths, self.workers, self.limits, cache, tally=tally)
         if not self.quiet and sys.stderr.isatty():
-            yield from _with_progress(results, paths)
+            yield from _with_progress(results, paths, self.debug)
         else:
             for result in results:
                 if result.error:
                     error(f"{result.label}: {result.error}")
+                    if self.debug and result.traceback:
+                        sys.stderr.write(result.traceback.rstrip() + "\n")
                 yield result
         if cache is not None:
             cache.close()
@@ -141,8 +148,9 @@ class RunOptions:
             say(tally.line())
 
 
-def _with_progress(results: Iterator[FileResult], paths: list[Path]) -> Iterator[FileResult]:
-    """``results`` under a progress bar on standard error; unreadable files named above it."""
+def _with_progress(results: Iterator[FileResult], paths: list[Path], debug: bool = False) -> Iterator[FileResult]:
+    """``results`` under a progress bar on standard error; unreadable files named above it (with ``debug``,
+    an internal error's traceback after its line)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from govdisc.pipeline import discover
@@ -159,6 +167,8 @@ def _with_progress(results: Iterator[FileResult], paths: list[Path]) -> Iterator
                 errors += 1
                 progress.console.print(f"govdisc: error: {result.label}: {result.error}", markup=False,
                                        highlight=False)  # fmt: skip
+                if debug and result.traceback:
+                    progress.console.print(result.traceback.rstrip(), markup=False, highlight=False)
             rate = f"{n / max(time.monotonic() - started, 1e-6):.1f} files/s"
             progress.update(task, advance=1, rate=rate, errors=errors)
             yield result
@@ -175,6 +185,8 @@ RUN_PARAMETERS = (
     ("max_pages", MaxPagesOpt, DEFAULT_LIMITS.max_pages),
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
     ("ocr", OcrOpt, DEFAULT_LIMITS.ocr),
+    ("max_memory", MaxMemoryOpt, DEFAULT_LIMITS.max_memory / MB),
+    ("debug", DebugOpt, False),
     ("verbose", VerboseOpt, False),
 )
 
@@ -196,8 +208,10 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
             given["ocr"] = choose(given["ocr"], OCR_MODES, "OCR mode")
         except ChoiceError as exc:
             raise typer.BadParameter(str(exc), param_hint="--ocr") from None
-        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], given["ocr"])
-        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"])
+        limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], ocr=given["ocr"],
+                        max_memory=int(given["max_memory"] * MB))  # fmt: skip
+        reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"],
+                             given["debug"])  # fmt: skip
         return command(*args, reading=reading, **kwargs)
 
     wrapper.__signature__ = signature.replace(parameters=[*kept, *added])  # type: ignore[attr-defined]

@@ -2,6 +2,10 @@
 
 - Ctrl-C: one line, ``govdisc: interrupted``, and exit status 130 (128 + SIGINT), as shells expect.
   Worker processes ignore SIGINT (:mod:`govdisc.runner`); the main process stops them.
+- SIGTERM (``kill``): one line, ``govdisc: terminated``, and exit status 143 (128 + SIGTERM).
+  Either way an output file being written (``-o``) is left as it was: its temporary ``.part`` file
+  beside it is removed (:func:`govdisc.output.atomic_path`). Only SIGKILL, which no program can
+  catch, leaves a ``.part`` file behind.
 - A closed pipe (``govdisc extract … | head -1``): the reader has what it wanted, so the command
   stops quietly with status 0 — not 1, which means a file could not be read.
 """
@@ -11,7 +15,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import typer
@@ -22,6 +29,36 @@ from govdisc.argv import quicken
 from govdisc.help import tidy
 
 INTERRUPTED = 130
+TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised where the main process is, so that it unwinds as for Ctrl-C.
+
+    Not an :class:`Exception`, so that no handler of a file's failure takes it for one.
+    """
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While the block runs, SIGTERM raises :class:`Terminated` (in the main thread; elsewhere it is left alone)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _stop(message: str) -> None:
+    sys.stderr.write(("\n" if sys.stderr.isatty() else "") + f"govdisc: {message}\n")  # after the ^C echo
+    sys.stderr.flush()
 
 
 def _silence_stdout() -> None:
@@ -56,13 +93,16 @@ class Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             try:
-                return super().invoke(ctx)
+                with _sigterm_raises():
+                    return super().invoke(ctx)
             finally:
                 sys.stdout.flush()
         except KeyboardInterrupt:
-            sys.stderr.write(("\n" if sys.stderr.isatty() else "") + "govdisc: interrupted\n")  # after the ^C echo
-            sys.stderr.flush()
+            _stop("interrupted")
             raise typer.Exit(INTERRUPTED) from None
+        except Terminated:
+            _stop("terminated")
+            raise typer.Exit(TERMINATED) from None
         except OSError as exc:
             if exc.errno != errno.EPIPE:
                 raise

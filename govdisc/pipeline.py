@@ -7,6 +7,7 @@ Each stage is imported when the first document reaches it: a command that reads 
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,6 +104,46 @@ class FileResult:
     label: str
     records: list[Record] = field(default_factory=list)
     error: str | None = None
+    traceback: str | None = None  # for an internal error: where it happened (printed under ``--debug``)
+
+
+def failure(exc: BaseException) -> tuple[str, bool]:
+    """The one-line error a file gets for an exception raised while reading or extracting it, and whether
+    that result may be cached (it is a fact about the file's content, not about this run's limits).
+
+    Anything but a :class:`~govdisc.model.ReadError` is a fault of govdisc or of a library it uses: named
+    ``internal error (Type: message)``, and never cached.
+    """
+    if out_of_memory(exc):
+        return "out of memory", False
+    if isinstance(exc, ReadError):
+        return str(exc), exc.lasting
+    if isinstance(exc, RecursionError):
+        return "structure nested too deeply to read", True
+    if isinstance(exc, PermissionError):
+        return "permission denied", False
+    if isinstance(exc, OSError):
+        return f"cannot read: {(exc.strerror or str(exc)).lower()}", False
+    message = " ".join(str(exc).split())
+    if len(message) > 200:
+        message = message[:199] + "…"
+    return f"internal error ({type(exc).__name__}{': ' + message if message else ''})", False
+
+
+def out_of_memory(exc: BaseException) -> bool:
+    """True for a MemoryError, or a reader's error that one caused."""
+    return isinstance(exc, MemoryError) or isinstance(exc.__cause__, MemoryError)
+
+
+def failed(path: Path, label: str, exc: Exception) -> FileResult:
+    """The result of a file whose reading or extraction raised ``exc``."""
+    error = failure(exc)[0]
+    return FileResult(path, label, error=error, traceback=trace_of(exc) if error.startswith("internal") else None)
+
+
+def trace_of(exc: BaseException) -> str:
+    """The traceback of ``exc``, as Python prints it."""
+    return "".join(traceback.format_exception(exc))
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
@@ -126,9 +167,15 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[tuple[Path, str]]:
 
 
 def extract_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[FileResult]:
-    """Extract every file under ``paths`` in sorted order; a file that cannot be read gives an error."""
+    """Extract every file under ``paths`` in sorted order, in this process.
+
+    A file that cannot be read, or whose extraction fails in any way, gives a result with its ``error``
+    (see :func:`failure`) and the others go on.
+    """
     for path, label in discover(paths):
         try:
-            yield FileResult(path, label, extract_file(path, label))
-        except ReadError as exc:
-            yield FileResult(path, label, error=str(exc))
+            records = extract_file(path, label)
+        except Exception as exc:  # one file's failure is that file's error, whatever it is
+            yield failed(path, label, exc)
+        else:
+            yield FileResult(path, label, records)

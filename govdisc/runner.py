@@ -1,18 +1,27 @@
 """Extracting many files: a pool of worker processes, results in file order, limits, cache.
 
 Each file goes to a worker process; a worker that crashes or runs past the time limit is
-replaced and its file gets an error. Results come back in the order of the files whatever
-order they finish in, with at most a few files per worker in flight, so memory stays bounded
-however large the folder. Workers ignore SIGINT: Ctrl-C ends the run in the main process,
-which stops them. A file is hashed (in its worker) before it is extracted, and served from the
-cache when its content was extracted before.
+replaced and its file gets an error, and any exception while reading or extracting a file
+becomes that file's error (:func:`govdisc.pipeline.failure`). Each worker runs under an
+address-space limit (``--max-memory``), so a file that would take more gets the error
+``memory limit exceeded`` instead of the machine's memory. Results come back in the order of
+the files whatever order they finish in, with at most a few files per worker in flight, so
+memory stays bounded however large the folder. Workers ignore SIGINT and take the default
+action of SIGTERM (Ctrl-C or a ``kill`` ends the run in the main process, which stops them),
+print nothing, and end when the run's process ends, even in the middle of a file (on Linux the
+kernel kills them, elsewhere a watchdog thread notices). A file is hashed (in its worker)
+before it is extracted, and served from the cache when its content was extracted before.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing as mp
 import os
 import signal
+import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -21,8 +30,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from govdisc.cache import Cache, Seen, file_sha256
-from govdisc.model import ReadError, Record
-from govdisc.pipeline import FileResult, discover, extract_document
+from govdisc.model import Record
+from govdisc.pipeline import FileResult, discover, extract_document, failure, out_of_memory, trace_of
 
 MB = 1 << 20
 IN_FLIGHT_PER_WORKER = 4
@@ -40,11 +49,16 @@ class Limits:
     max_pages: int = 2000  # --max-pages
     timeout: float = 30.0  # --timeout (seconds)
     ocr: str = "auto"  # --ocr: which pdf pages OCR reads (auto: those without text, always, never)
+    max_memory: int = 2048 * MB  # --max-memory (MB): each worker's address space; 0 for no limit
 
     @property
     def cache_variant(self) -> str:
         """What the cache adds to its code key for these limits: results read with another --ocr differ."""
         return "" if self.ocr == "auto" else f"+ocr={self.ocr}"
+
+
+#: The address-space limit this process runs under, when it is a worker that set one.
+_memory_limit: int | None = None
 
 
 def _size(n: int) -> str:
@@ -79,20 +93,24 @@ def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) ->
     try:
         hashed_ns = time.time_ns()
         seen = Seen.of(stat, file_sha256(real), hashed_ns)
+    except PermissionError:
+        return {**out, "payload": {"error": "permission denied"}}
+    except OSError as exc:
+        return {**out, "payload": {"error": f"cannot read: {(exc.strerror or str(exc)).lower()}"}}
+    try:
         if lookup is not None and (known := lookup(seen.sha256)) is not None:
             return {**out, "seen": seen, "payload": known, "cached": True, "cacheable": True}
         doc = read_document(real, max_pages=limits.max_pages, ocr=limits.ocr)
         records = extract_document(doc, label)
         payload: dict[str, Any] = {"records": [r.to_dict() for r in records]}
         cacheable = True
-    except ReadError as exc:
-        payload, cacheable = {"error": str(exc)}, exc.lasting
-    except PermissionError:
-        return {**out, "payload": {"error": "permission denied"}}
-    except OSError as exc:
-        return {**out, "payload": {"error": f"cannot read: {(exc.strerror or str(exc)).lower()}"}}
-    except RecursionError:
-        payload, cacheable = {"error": "structure nested too deeply to read"}, True
+    except Exception as exc:  # one file's failure, whatever it is, is that file's error
+        error, cacheable = failure(exc)
+        payload = {"error": error}
+        if out_of_memory(exc) and _memory_limit is not None:
+            payload["error"] = f"memory limit exceeded ({_size(_memory_limit)}; raise it with --max-memory)"
+        elif error.startswith("internal"):
+            payload["traceback"] = trace_of(exc)
     return {**out, "seen": seen, "payload": payload, "cacheable": cacheable}
 
 
@@ -111,38 +129,80 @@ def warm_up() -> None:
 
 def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
     if "error" in payload:
-        return FileResult(path, label, error=payload["error"])
+        return FileResult(path, label, error=payload["error"], traceback=payload.get("traceback"))
     records = [Record.from_dict({**d, "file": label}) for d in payload["records"]]
     return FileResult(path, label, records)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _watch(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it ends, whatever the worker is doing.
+
+    On Linux the kernel sends SIGKILL (``PR_SET_PDEATHSIG``); a watchdog thread checks the parent
+    too, on every system, even while the worker is busy with a file.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the kernel was told
+        os._exit(1)
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name="govdisc-watchdog").start()
+
+
+def _limit_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (never above a hard limit already set)."""
+    global _memory_limit
+    try:
+        import resource
+    except ImportError:  # not a POSIX system: no limit
+        return
+    if limit <= 0:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        return
+    _memory_limit = limit
+
+
 def _worker_main(conn: Connection, parent_end: Connection, limits: Limits, lookup: Lookup | None) -> None:
-    # Ctrl-C reaches the whole process group: the run ends in the main process, which stops its workers.
+    # Ctrl-C and a kill reach the whole process group: the run ends in the main process, which stops its
+    # workers; a SIGTERM ends a worker at once, without the main process's handler (govdisc.exits).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     parent_end.close()
     parent = os.getppid()
-    while True:
-        if not conn.poll(1.0):
-            if os.getppid() != parent:  # the run was killed: do not outlive it
-                return
-            continue
-        try:
+    try:
+        _die_with_parent(parent)
+        _limit_memory(limits.max_memory)
+        while True:
             task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        index, path, label = task
-        conn.send((index, work(path, label, limits, lookup)))
+            if task is None:
+                return
+            index, path, label = task
+            conn.send((index, work(path, label, limits, lookup)))
+    except BaseException:  # the run went away (a closed pipe) or stopped it: a worker prints nothing
+        os._exit(1)
 
 
 class _Worker:
     def __init__(self, ctx: Any, limits: Limits, lookup: Lookup | None) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, self.conn, limits, lookup), daemon=True)
-        # SIGINT is held back while the worker starts, so that it never arrives before the worker ignores it.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # SIGINT and SIGTERM are held back while the worker starts, so that neither arrives before the
+        # worker has set how it takes them.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
         try:
             self.process.start()
         finally:
@@ -271,8 +331,11 @@ def _pool(
     first_pending = lambda: min([w.task[0] for w in pool if w.task] + ([queue[-1]] if queue else [len(files)]))  # noqa: E731
     try:
         while queue or any(w.task for w in pool):
-            for w in pool:
+            for k, w in enumerate(pool):
                 if w.task is None and queue and queue[-1] < first_pending() + window:
+                    if not w.process.is_alive():  # it ended between files
+                        w.stop(kill=True)
+                        pool[k] = w = _Worker(ctx, limits, lookup)
                     i = queue.pop()
                     w.give(i, str(files[i][0]), files[i][1])
             busy = [w for w in pool if w.task]

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 import govdisc.cache as cache_module
 import govdisc.runner as runner
 from govdisc.cache import Cache
@@ -30,7 +32,8 @@ def _seed_folder(folder: Path, copies: int = 1) -> Path:
     return folder
 
 
-def test_hostile_files_among_the_seeds(tmp_path):
+@pytest.mark.parametrize("workers", [None, 0])
+def test_hostile_files_among_the_seeds(tmp_path, workers):
     """The command over a folder of bad files among good: status 1, one error line per bad file, the good records.
 
     In this process (the pool of workers it forks is the same): exit statuses of a real process are
@@ -42,7 +45,8 @@ def test_hostile_files_among_the_seeds(tmp_path):
     bad = make_hostile(folder)
     (folder / ENDLESS).unlink()
     bad.remove(ENDLESS)
-    run = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache")
+    more = [] if workers is None else ["--workers", str(workers)]
+    run = invoke_cli("extract", str(folder), "--format", "jsonl", "--no-cache", *more)
     assert run.exit_code == 1
     errors = [line for line in run.stderr.splitlines() if line.strip()]
     for name in bad:
