@@ -358,7 +358,10 @@ def _pool(
                         continue
                 if w.process.sentinel in ready or not w.process.is_alive():
                     code = w.process.exitcode
-                    finish(index, {"payload": {"error": f"worker crashed (exit code {code}) while reading this file"}})
+                    said = f"worker crashed (exit code {code}) while reading this file"
+                    if limits.max_memory:  # a library that cannot allocate aborts rather than raise MemoryError
+                        said += f"; if it needed more memory than {_size(limits.max_memory)}, raise --max-memory"
+                    finish(index, {"payload": {"error": said}})
                     w.stop(kill=True)
                     pool[k] = _Worker(ctx, limits, lookup)
                 elif now - w.task[1] > limits.timeout:

@@ -59,7 +59,8 @@ def test_hostile_files_among_the_seeds(tmp_path, workers):
 def test_a_file_that_never_ends_is_stopped_by_the_time_limit(tmp_path):
     """Alone, so that the short limit it needs applies to no file that could merely be slow."""
     endless = HOSTILE[ENDLESS](tmp_path / ENDLESS)
-    run = invoke_cli("extract", str(endless), "--format", "jsonl", "--no-cache", "--timeout", "3")
+    # No memory limit: what stops it here must be the time limit (pdfium may need much memory for it).
+    run = invoke_cli("extract", str(endless), "--format", "jsonl", "--no-cache", "--timeout", "3", "--max-memory", "0")
     assert run.exit_code == 1
     assert f"{ENDLESS}: timed out" in run.stderr
     assert run.stdout == ""
