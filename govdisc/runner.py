@@ -157,8 +157,19 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="govdisc-watchdog").start()
 
 
+def _address_space() -> int:
+    """The bytes of address space this process holds now (0 where the system does not say)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _limit_memory(limit: int) -> None:
-    """Cap this process's address space at ``limit`` bytes (never above a hard limit already set)."""
+    """Let this process's address space grow by at most ``limit`` bytes beyond what it holds now (never
+    above a hard limit already set): a worker forked from a process that has loaded large libraries
+    gets the same room to read a file as one forked from a bare ``govdisc``."""
     global _memory_limit
     try:
         import resource
@@ -167,9 +178,10 @@ def _limit_memory(limit: int) -> None:
     if limit <= 0:
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = limit if hard == resource.RLIM_INFINITY else min(limit, hard)
+    cap = _address_space() + limit
+    cap = cap if hard == resource.RLIM_INFINITY else min(cap, hard)
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     except (ValueError, OSError):
         return
     _memory_limit = limit
