@@ -25,8 +25,7 @@ import typer
 from typer.core import TyperGroup
 
 from govdisc import rich_help
-from govdisc.argv import quicken
-from govdisc.help import tidy
+from govdisc.help import Tidy
 
 INTERRUPTED = 130
 TERMINATED = 143
@@ -69,19 +68,8 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
-class Group(TyperGroup):
+class Group(Tidy, TyperGroup):
     """The ``govdisc`` command group: every command ends through :meth:`invoke`; its help reads as a command's."""
-
-    def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)
-        for param in params:
-            tidy(param)
-            quicken(param)
-        return params
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        rich_help.load()
-        super().format_help(ctx, formatter)
 
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:

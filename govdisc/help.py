@@ -81,11 +81,12 @@ def tidy(param: Any) -> None:
         setattr(param, "display_type_rich", lambda ctx: None)  # noqa: B010
 
 
-class Command(TyperCommand):
-    """A govdisc command: tidy metavars, and a usage line as ``govdisc extract [OPTIONS] PATH...``."""
+class Tidy:
+    """What every govdisc command and the group share: tidy metavars, plain values converted quickly,
+    help formatted without loading what it does not show."""
 
     def get_params(self, ctx: Any) -> Any:
-        params = super().get_params(ctx)
+        params = super().get_params(ctx)  # type: ignore[misc]
         for param in params:
             tidy(param)
             quicken(param)
@@ -93,7 +94,11 @@ class Command(TyperCommand):
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         rich_help.load()
-        super().format_help(ctx, formatter)
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+
+class Command(Tidy, TyperCommand):
+    """A govdisc command: tidy metavars, and a usage line as ``govdisc extract [OPTIONS] PATH...``."""
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
