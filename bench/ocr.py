@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """OCR on scanned renderings of the corpus pdfs, scored against the gold labels.
 
-    python bench/ocr.py                       # the four pdfs of /work/shared/corpus/annual
+    python bench/ocr.py                       # the four pdfs of ../shared/corpus/annual
     python bench/ocr.py --corpus DIR --gold GOLD.json
 
 Each pdf is rasterized (``pdftoppm -r 150 -gray``) and its page images written into an image-only pdf
@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 from govdisc.pipeline import extract_document  # noqa: E402
 from govdisc.read import read_document  # noqa: E402
 
-SCORE = Path("/work/shared/tools/score.py")
+SHARED = ROOT.parent / "shared"
+SCORE = SHARED / "tools" / "score.py"
 
 
 def scan(pdf: Path, out: Path, dpi: int = 150) -> Path:
@@ -61,8 +62,8 @@ def score(gold: list[dict], preds: list[dict], keys: set[str] | None, folder: Pa
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=Path("/work/shared/corpus/annual"))
-    parser.add_argument("--gold", type=Path, default=Path("/work/shared/corpus/annual.gold.json"))
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus" / "annual")
+    parser.add_argument("--gold", type=Path, default=SHARED / "corpus" / "annual.gold.json")
     args = parser.parse_args()
     pdfs = sorted(args.corpus.glob("*.pdf"))
     names = {p.name for p in pdfs}
