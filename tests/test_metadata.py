@@ -96,14 +96,14 @@ def test_the_year_s_du_never_starts_an_agency() -> None:
 
 
 def test_a_title_with_its_year_after_the_subject() -> None:
-    """The report validation3/pages/10_zhongshan_zrzyj_2022.txt names (line 1); a cited notice's title cut at its year
-    (validation/pages/07_tunchang-ju-2015.txt, line 2) names no body."""
+    """The report http://www.zs.gov.cn/zrzyj/zwdt/content/post_2222516.html names (line 1); a cited notice's title cut at its year
+    (https://tunchang.hainan.gov.cn/tunchangxxgkzl/xgbmxxgk/xghwyh/zfxxgknb/201812/t20181225_1984209.html, line 2) names no body."""
     assert title_agency("中山市自然资源局政府信息公开工作2022年度报告") == "中山市自然资源局"
     assert title_agency("关于做好政府信息公开2015年度报告") is None
 
 
 def test_a_news_article_names_the_report_it_is_about() -> None:
-    """validation3/pages/26_jiangsu_szfbgt_2023_news.txt: its byline's opening names the report; a report's own
+    """https://www.szxxw.com/xinxi/20269.html: its byline's opening names the report; a report's own
     sentence that starts with a document's title names no report of its own."""
     report = "《江苏省人民政府办公厅2023年政府信息公开工作年度报告》"
     assert reported_body(["交汇点讯 " + report + "近日公布。"]) == "江苏省人民政府办公厅"
@@ -111,16 +111,16 @@ def test_a_news_article_names_the_report_it_is_about() -> None:
 
 
 def test_a_site_header_names_the_site_s_body() -> None:
-    """validation3/pages/41_zhongfang_2022_renwufengong_tongzhi.txt, line 3; a website's name, or a sentence that
-    names a site (validation3/pages/48_xiamen_shi_2016.txt, line 1), is no header."""
+    """http://www.zhongfang.gov.cn/zhongfang/c133071/202212/1ddcec6132874706894c8c2fd3f33d8b.shtml, line 3; a website's name, or a sentence that
+    names a site (https://www.xm.gov.cn/zfxxgk/zfxxgkndbg/szfbgt/201702/t20170208_1529811.htm, line 1), is no header."""
     assert site_header(["中方县人民政府 www.zhongfang.gov.cn 发布时间: 2022-07-24 16:50 【字体:"]) == "中方县人民政府"
     assert site_header(["厦门市人民政府门户网站 www.xm.gov.cn"]) is None
     assert site_header(["本年报电子版在厦门市人民政府门户网站 www.xm.gov.cn 上公布"]) is None
 
 
 def test_a_body_s_own_rule_names_it() -> None:
-    """我局制定《<body>…制度》 (validation3/pages/12_anshun_zjj_2020.txt, line 6); two names (the rules of
-    validation/pages/35_qu-zongjie-huibian-2022-7pian.txt, one short) or a rule named for its place only give none."""
+    """我局制定《<body>…制度》 (http://www.anshun.gov.cn/zfxxgk/zfxxgknb/2020year/202101/t20210128_66596863.html?isMobile=true, line 6); two names (the rules of
+    https://sucai198.com/gongzuozongjie/2023/01/42517.html, one short) or a rule named for its place only give none."""
     own = "我局制定《安顺市住房和城乡建设局(安顺市城市管理综合行政执法局)信息公开制度》,成立工作领导小组"
     assert own_rule_body([own]) == "安顺市住房和城乡建设局"
     assert own_rule_body([own, "我局出台《上城区投促局舆情处置应急制度》"]) is None
@@ -128,7 +128,7 @@ def test_a_body_s_own_rule_names_it() -> None:
 
 
 def test_a_page_that_speaks_for_its_city() -> None:
-    """我市 with the one city's 人民政府 named (validation3/pages/48_xiamen_shi_2016.txt); not when the page also
+    """我市 with the one city's 人民政府 named (https://www.xm.gov.cn/zfxxgk/zfxxgkndbg/szfbgt/201702/t20170208_1529811.htm); not when the page also
     speaks as a body, names another city or never names the city's government."""
     lines = [
         "结合我市各级人民政府和政府各工作部门年度政府信息公开工作实际编制。",
