@@ -11,7 +11,6 @@ import io
 import json
 from dataclasses import asdict, dataclass
 
-from govdisc.formats import KEYS_FORMATS as FORMATS  # noqa: F401 (keys_table.FORMATS: what keys writes)
 from govdisc.metrics import DERIVED, FAMILIES, LABELS
 
 #: Family of a key: the catalogue module that defines it.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from .api import compare
 from .build import GROUP_LEVELS, Comparison, Entry, Filters, Row, build, columns_for
 from .figures import DERIVED, PRESET_NAMES, PRESETS, column_id
-from .render import FORMATS
 
-__all__ = ["DERIVED", "FORMATS", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Entry", "Filters",
+__all__ = ["DERIVED", "GROUP_LEVELS", "PRESETS", "PRESET_NAMES", "Comparison", "Entry", "Filters",
            "Row", "build", "column_id", "columns_for", "compare"]  # fmt: skip

@@ -14,7 +14,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from govdisc.formats import COMPARE_FORMATS as FORMATS  # noqa: F401 (what compare writes)
 from govdisc.output import BOM, NOT_REPORTED
 from govdisc.spreadsheet import neutralize
 
