@@ -2,13 +2,15 @@
 """Mutants of the corpus files through ``govdisc extract``: tracebacks, timeouts, error lines, records.
 
     python bench/fuzz.py --per-file 100          # 100 mutants of every file of samples/ and the corpus
-    python bench/fuzz.py --per-file 10 --seed 7
+    python bench/fuzz.py --per-file 10 --seed 7 --workers 0
 
 Makes the mutants (tests/hostile.py ``mutant``: byte flips, truncation, chunk moves, zip member
 corruption, huge spans and attributes, astral characters) in a temporary folder, runs
 ``govdisc extract --no-cache -f jsonl`` over it with the default limits, and counts: tracebacks on
 stderr, files that timed out, files with an error line, records (every stdout line must be JSON),
-and files that gave neither a record nor an error line.
+and files that gave neither a record nor an error line, and the peak memory of the largest process.
+Exits 1 when any of these is wrong: a traceback, a timeout, an invalid JSON line, a file with neither,
+a line on stderr that is not govdisc's, or a process past the memory limit (``--max-memory``, 2048 MB).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -34,6 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-file", type=int, default=100, help="mutants of each source file")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=None, help="govdisc's --workers (default: its own)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,6 +54,8 @@ def main() -> None:
         names = {p.name for p in folder.iterdir()}
         start = time.perf_counter()
         command = [sys.executable, "-m", "govdisc", "extract", str(folder), "--no-cache", "-q", "-f", "jsonl"]
+        if args.workers is not None:
+            command += ["--workers", str(args.workers)]
         done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
         seconds = time.perf_counter() - start
     bad_json = 0
@@ -69,6 +75,11 @@ def main() -> None:
           f"files with neither {len(names - recorded - errored)}")  # fmt: skip
     other = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("govdisc:")]
     print(f"other stderr lines {len(other)}" + (f", e.g. {other[0][:160]!r}" if other else ""))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory of the largest process {peak:.0f} MB (limit 2048 MB per worker)")
+    bad = (done.stderr.count("Traceback") or timeouts or bad_json or len(names - recorded - errored) or other
+           or peak > 2048 or done.returncode not in (0, 1))  # fmt: skip
+    sys.exit(1 if bad else 0)
 
 
 if __name__ == "__main__":

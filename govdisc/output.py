@@ -150,10 +150,43 @@ def _is_stream(path: str | os.PathLike[str]) -> bool:
         return False
 
 
+def _temp_prefix(target: Path) -> str:
+    """The start of the temporary names of ``target``'s writers on this host: ``.<name>.<host>.``."""
+    import socket
+
+    host = "".join(c if c.isalnum() or c in "-_" else "_" for c in socket.gethostname()) or "host"
+    return f".{target.name}.{host}."
+
+
+def _sweep_temps(target: Path, prefix: str) -> None:
+    """Remove the temporary files beside ``target`` left by writers on this host that no longer run
+    (a run killed with SIGKILL cannot remove its own); those of running writers are kept."""
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(prefix) and n.endswith(".part")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(prefix) :].split(".", 1)[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running (or another user's process of that number): keep it
+        except ProcessLookupError:
+            pass
+        except (PermissionError, OverflowError, OSError):
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(target.parent / name)
+
+
 def _create_temp(target: Path) -> Path:
-    """A new empty file beside ``target``, with the mode a new file gets (the user's umask applies)."""
+    """A new empty file beside ``target``, with the mode a new file gets (the user's umask applies),
+    named ``.<name>.<host>.<pid>.<random>.part``; stale ones of dead writers are removed first."""
+    prefix = _temp_prefix(target)
+    _sweep_temps(target, prefix)
     for _ in range(100):
-        tmp = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+        tmp = target.parent / f"{prefix}{os.getpid()}.{secrets.token_hex(4)}.part"
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:

@@ -11,6 +11,8 @@ action of SIGTERM (Ctrl-C or a ``kill`` ends the run in the main process, which 
 print nothing, and end when the run's process ends, even in the middle of a file (on Linux the
 kernel kills them, elsewhere a watchdog thread notices). A file is hashed (in its worker)
 before it is extracted, and served from the cache when its content was extracted before.
+With ``workers=0`` the files are read in this process, each under the same two limits
+(:mod:`govdisc.confine`).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from govdisc.cache import Cache, Seen, file_sha256
+from govdisc.confine import TimedOut, confined, limit_memory
 from govdisc.model import Record
 from govdisc.pipeline import FileResult, discover, extract_document, failure, out_of_memory, trace_of
 
@@ -57,10 +60,6 @@ class Limits:
         return "" if self.ocr == "auto" else f"+ocr={self.ocr}"
 
 
-#: The address-space limit this process runs under, when it is a worker that set one.
-_memory_limit: int | None = None
-
-
 def _size(n: int) -> str:
     return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / MB:.0f} MB"
 
@@ -69,8 +68,11 @@ def _size(n: int) -> str:
 Lookup = Callable[[str], Optional[dict[str, Any]]]  # noqa: UP045 (an alias is evaluated at run time)
 
 
-def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) -> dict[str, Any]:
-    """Hash one file and extract it unless ``lookup`` knows its content (in a worker).
+def work(
+    path: str, label: str, limits: Limits, lookup: Lookup | None = None, memory_limit: int | None = None
+) -> dict[str, Any]:
+    """Hash one file and extract it unless ``lookup`` knows its content (``memory_limit``: the room
+    in bytes it runs under, named in the error when it runs out).
 
     Returns its path, ``seen`` (stat and hash), ``payload`` (``{"records": …}`` or ``{"error": …}``),
     ``cached`` (served by content) and ``cacheable``.
@@ -107,8 +109,8 @@ def work(path: str, label: str, limits: Limits, lookup: Lookup | None = None) ->
     except Exception as exc:  # one file's failure, whatever it is, is that file's error
         error, cacheable = failure(exc)
         payload = {"error": error}
-        if out_of_memory(exc) and _memory_limit is not None:
-            payload["error"] = f"memory limit exceeded ({_size(_memory_limit)}; raise it with --max-memory)"
+        if out_of_memory(exc) and memory_limit is not None:
+            payload["error"] = f"memory limit exceeded ({_size(memory_limit)}; raise it with --max-memory)"
         elif error.startswith("internal"):
             payload["traceback"] = trace_of(exc)
     return {**out, "seen": seen, "payload": payload, "cacheable": cacheable}
@@ -125,6 +127,10 @@ def warm_up() -> None:
     normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")
     to_number("三十五")
     resolve("广东省广州市")  # the region index, built once here rather than in every worker
+
+
+def _timed_out(limits: Limits) -> str:
+    return f"timed out after {limits.timeout:g} s (raise the limit with --timeout)"
 
 
 def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
@@ -157,36 +163,6 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="govdisc-watchdog").start()
 
 
-def _address_space() -> int:
-    """The bytes of address space this process holds now (0 where the system does not say)."""
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 0
-
-
-def _limit_memory(limit: int) -> None:
-    """Let this process's address space grow by at most ``limit`` bytes beyond what it holds now (never
-    above a hard limit already set): a worker forked from a process that has loaded large libraries
-    gets the same room to read a file as one forked from a bare ``govdisc``."""
-    global _memory_limit
-    try:
-        import resource
-    except ImportError:  # not a POSIX system: no limit
-        return
-    if limit <= 0:
-        return
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = _address_space() + limit
-    cap = cap if hard == resource.RLIM_INFINITY else min(cap, hard)
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
-    except (ValueError, OSError):
-        return
-    _memory_limit = limit
-
-
 def _worker_main(conn: Connection, parent_end: Connection, limits: Limits, lookup: Lookup | None) -> None:
     # Ctrl-C and a kill reach the whole process group: the run ends in the main process, which stops its
     # workers; a SIGTERM ends a worker at once, without the main process's handler (govdisc.exits).
@@ -197,13 +173,13 @@ def _worker_main(conn: Connection, parent_end: Connection, limits: Limits, looku
     parent = os.getppid()
     try:
         _die_with_parent(parent)
-        _limit_memory(limits.max_memory)
+        memory_limit = limits.max_memory if limit_memory(limits.max_memory) is not None else None
         while True:
             task = conn.recv()
             if task is None:
                 return
             index, path, label = task
-            conn.send((index, work(path, label, limits, lookup)))
+            conn.send((index, work(path, label, limits, lookup, memory_limit)))
     except BaseException:  # the run went away (a closed pipe) or stopped it: a worker prints nothing
         os._exit(1)
 
@@ -268,7 +244,9 @@ def run(
 ) -> Iterator[FileResult]:
     """Extract every file under ``paths``; yield one FileResult per file, in sorted file order.
 
-    ``workers=0`` extracts in this process (no time limit); otherwise a pool of worker processes.
+    ``workers=0`` extracts in this process, each file under the time and memory limits when this is
+    the main thread of a POSIX process (:func:`govdisc.confine.confined`); otherwise a pool of
+    worker processes.
     With a ``cache``, a file is served from it when its content was extracted before; ``tally``
     counts how each result was got.
     """
@@ -319,7 +297,12 @@ def run(
     if workers <= 0:
         lookup = cache.result if cache else None
         for i in todo:
-            finish(i, work(str(files[i][0]), files[i][1], limits, lookup))
+            try:
+                with confined(limits.timeout, limits.max_memory) as limited:
+                    out = work(str(files[i][0]), files[i][1], limits, lookup, limits.max_memory if limited else None)
+            except TimedOut:
+                out = {"payload": {"error": _timed_out(limits)}}
+            finish(i, out)
             yield from flush()
         yield from flush()
         return
@@ -377,8 +360,7 @@ def _pool(
                     w.stop(kill=True)
                     pool[k] = _Worker(ctx, limits, lookup)
                 elif now - w.task[1] > limits.timeout:
-                    finish(index, {"payload": {"error": f"timed out after {limits.timeout:g} s "
-                                                        "(raise the limit with --timeout)"}})  # fmt: skip
+                    finish(index, {"payload": {"error": _timed_out(limits)}})
                     w.stop(kill=True)
                     pool[k] = _Worker(ctx, limits, lookup)
             yield from flush()

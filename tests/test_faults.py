@@ -82,6 +82,42 @@ def test_a_worker_over_its_memory_limit_gives_one_line(monkeypatch):
     assert sum(len(r.records) for r in results) == 14
 
 
+def test_in_process_a_file_over_the_memory_limit_gives_one_line(monkeypatch):
+    """With ``--workers 0`` the room is set around each file and lifted after it."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    real = runner.extract_document
+
+    def greedy(doc, file):
+        if file == BROKEN:
+            return [bytearray(1 << 30)]
+        return real(doc, file)
+
+    monkeypatch.setattr(runner, "extract_document", greedy)
+    results = list(run([SAMPLES], workers=0, limits=Limits(max_memory=512 << 20)))
+    assert [r.error for r in results if r.error] == ["memory limit exceeded (512 MB; raise it with --max-memory)"]
+    assert sum(len(r.records) for r in results) == 14
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+def test_in_process_a_file_past_the_time_limit_gives_one_line(monkeypatch):
+    """With ``--workers 0`` a file that never ends is stopped at the time limit; the next files are read."""
+    real = runner.extract_document
+
+    def endless(doc, file):
+        while file == BROKEN:
+            pass
+        return real(doc, file)
+
+    monkeypatch.setattr(runner, "extract_document", endless)
+    results = list(run([SAMPLES], workers=0, limits=Limits(timeout=0.5)))
+    assert [r.error for r in results if r.error] == ["timed out after 0.5 s (raise the limit with --timeout)"]
+    assert sum(len(r.records) for r in results) == 14
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+
+
 def _all_records_one_warning(env: dict[str, str]) -> str:
     done = invoke_cli("extract", str(SAMPLES), "-f", "jsonl", "-w", "0", env=env)
     assert done.exit_code == 0, done.stderr
@@ -200,3 +236,25 @@ def test_sigterm_removes_the_part_file_and_says_one_line(tmp_path):
     assert proc.returncode == 143
     assert stderr == "govdisc: terminated\n"
     assert out.read_text() == "old\n" and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc")
+def test_the_part_file_a_sigkill_leaves_is_removed_by_the_next_write(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_text("old\n")
+    proc, _ = _start(tmp_path, "-o", str(out))
+    for _ in range(3000):  # hang guard: the run makes its .part file when it starts writing
+        if list(tmp_path.glob(".out.jsonl.*.part")):
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate()
+    [left] = tmp_path.glob(".out.jsonl.*.part")
+    host, pid = left.name.split(".")[3:5]  # .out.jsonl.<host>.<pid>.<random>.part
+    assert not Path(f"/proc/{pid}").exists()  # the killed run
+    running = tmp_path / f".out.jsonl.{host}.{os.getpid()}.0.part"
+    running.write_text("")  # a writer that still runs (this process) keeps its file
+    done = invoke_cli("extract", str(SAMPLES), "-o", str(out), "--no-cache", "-w", "0")
+    assert done.exit_code == 0, done.stderr
+    assert [p.name for p in tmp_path.glob(".out.jsonl.*.part")] == [running.name]
+    assert out.read_text() != "old\n"

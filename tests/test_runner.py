@@ -77,12 +77,12 @@ def test_a_crashing_or_hanging_worker_is_replaced(tmp_path, monkeypatch):
     folder = _seed_folder(tmp_path / "docs", copies=2)
     real = runner.work
 
-    def flaky(path: str, label: str, limits: Limits, lookup=None):
+    def flaky(path: str, label: str, limits: Limits, lookup=None, memory_limit=None):
         if label.startswith("000_001"):
             os._exit(3)
         if label.startswith("001_002"):
             time.sleep(600)
-        return real(path, label, limits, lookup)
+        return real(path, label, limits, lookup, memory_limit)
 
     monkeypatch.setattr(runner, "work", flaky)
     # A limit far above what a seed takes even on a loaded machine: only the hanging file reaches it.
