@@ -682,4 +682,7 @@ def _main(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    from govdisc.argv import only_the_command_named
+
+    with only_the_command_named(app, sys.argv[1:]):
+        app()

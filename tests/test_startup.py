@@ -217,3 +217,24 @@ def test_metadata_compiles_its_patterns_only_when_a_document_needs_them():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     made, compiled = map(int, out.stdout.split())
     assert made > 40 and compiled == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "built"),
+    [
+        (["extract", "samples"], ["extract"]),
+        (["cache", "info"], ["cache"]),
+        (["--help"], ["cache", "check", "compare", "extract", "keys", "normalize", "report"]),
+        (["extrct", "samples"], ["cache", "check", "compare", "extract", "keys", "normalize", "report"]),
+    ],
+)
+def test_typer_builds_only_the_command_the_command_line_names(argv: list[str], built: list[str]):
+    import typer.main
+
+    from govdisc.argv import only_the_command_named
+    from govdisc.cli import app
+
+    everything = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    with only_the_command_named(app, argv):
+        assert sorted(typer.main.get_command(app).commands) == built  # type: ignore[attr-defined]
+    assert sorted(typer.main.get_command(app).commands) == everything  # as it was, after the run
