@@ -5,12 +5,17 @@ adapters costs more than the rest of a small run. govdisc's options are plain (t
 decimals, flags, paths, lists of these): :func:`quicken` gives such a parameter a converter that
 takes a well-formed value directly and hands anything else (a bad number, an unusual form) to
 typer's own, so that what is accepted and every error message stay typer's.
+
+Typer builds every command's parameters before it runs one; :func:`only_the_command_named` has it
+build only the command the command line names (all of them for the group's help or a usage error).
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import typing
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -78,3 +83,24 @@ def quicken(param: Any) -> None:
     if info.max is not None or getattr(info, "click_type", None) is not None or info.path_type not in (None, Path):
         return
     param._runtime_param = _Quick(param)
+
+
+def _name(info: Any) -> str:
+    """The name a registered typer command or group is called by (typer's rule: ``_`` becomes ``-``)."""
+    return info.name or info.callback.__name__.lower().replace("_", "-")
+
+
+@contextlib.contextmanager
+def only_the_command_named(app: Any, argv: Sequence[str]) -> Iterator[None]:
+    """While the block runs, ``app`` has only the command or group named first in ``argv`` (when it has one
+    of that name; every command otherwise, so that the group's help and its errors list them all)."""
+    first = argv[0] if argv and not argv[0].startswith("-") else None
+    commands, groups = app.registered_commands, app.registered_groups
+    kept_commands = [c for c in commands if _name(c) == first]
+    kept_groups = [g for g in groups if g.name == first]
+    if kept_commands or kept_groups:
+        app.registered_commands, app.registered_groups = kept_commands, kept_groups
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups

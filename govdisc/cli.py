@@ -22,17 +22,17 @@ import typer
 from govdisc import __version__
 from govdisc.exits import Group
 from govdisc.formats import BINARY_FORMATS, CHECK_FORMATS, COMPARE_FORMATS, KEYS_FORMATS, RECORD_FORMATS
-from govdisc.help import DERIVED_LIST, PRESET_LIST, Command, examples
-from govdisc.model import DOC_TYPES, Paragraph, ReadError, Record
-from govdisc.output import FormatError, OutputError, Shape, atomic_path, check_target, choose_format, write
-from govdisc.pipeline import FileResult
-from govdisc.runner import MB, OCR_MODES, Limits
+from govdisc.help import DERIVED_LIST, DOC_TYPE_LIST, PRESET_LIST, Command, examples
+from govdisc.limits import MB, OCR_MODES, Limits
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from govdisc.check_report import CheckRow
     from govdisc.compare import Comparison
+    from govdisc.model import Record
+    from govdisc.output import Shape
+    from govdisc.pipeline import FileResult
 
 app = typer.Typer(
     cls=Group,
@@ -221,6 +221,8 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
 
 def _format(given: str | None, output: Path | None, choices: tuple[str, ...], default: str) -> str:
     """The format to write, or a usage error naming the choices; an ``-o`` that cannot be written: one line, exit 2."""
+    from govdisc.output import FormatError, OutputError, check_target, choose_format
+
     if output is not None:
         try:
             check_target(output)
@@ -261,6 +263,8 @@ LongOpt = Annotated[bool, typer.Option("--long", help="csv/xlsx: one row per doc
 
 def _shape(fmt: str, lang: str, keys: bool, evidence: bool, long: bool) -> Shape:
     """The columns of extract's csv and xlsx, or a usage error for options the format has no use for."""
+    from govdisc.output import Shape
+
     if lang not in ("zh", "en"):
         raise typer.BadParameter("zh or en", param_hint="--lang")
     given = [flag for flag, on in (("--keys", keys), ("--evidence", evidence), ("--long", long)) if on]
@@ -377,7 +381,7 @@ CompareFormatOpt = Annotated[
     Str,
     typer.Option("--format", "-f", help=f"{'|'.join(COMPARE_FORMATS)} (default: table; with -o, from its extension)."),
 ]
-DOC_TYPE_HELP = f"Only these document types: {'|'.join(DOC_TYPES)} (repeatable)."
+DOC_TYPE_HELP = f"Only these document types: {DOC_TYPE_LIST} (repeatable)."
 ExpectOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option(help="File of expected agency names, one a line: list those with no report, and near misses."),
@@ -428,6 +432,7 @@ def compare(
     from govdisc.compare.render import to_csv, to_json, to_markdown
     from govdisc.compare.screen import to_rich, to_text
     from govdisc.compare.workbook import write_xlsx
+    from govdisc.output import atomic_path, write
 
     try:
         lang = choose(lang, ("zh", "en"), "language")
@@ -560,6 +565,7 @@ def check(
     from govdisc import check_report
     from govdisc.compare.build import dedupe
     from govdisc.compare.crossyear import cross_year_checks
+    from govdisc.output import atomic_path, write
 
     chosen = _format(fmt, output, CHECK_FORMATS, "table")
     if lang not in ("zh", "en"):
@@ -610,6 +616,7 @@ def check(
 )
 def normalize(path: Annotated[Path, typer.Argument(help="One file.", show_default=False)]) -> None:
     """Print a file's repaired text (tables as rows of cells joined by |); what was repaired goes to stderr."""
+    from govdisc.model import Paragraph, ReadError
     from govdisc.normalize import normalize_document
     from govdisc.read import read_document
 
@@ -646,7 +653,7 @@ def keys(
     from rich.console import Console
 
     from govdisc import keys_table
-    from govdisc.output import rich_text
+    from govdisc.output import rich_text, write
 
     chosen = _format(fmt, output, KEYS_FORMATS, "table")
     listed = keys_table.all_keys()
@@ -675,4 +682,7 @@ def _main(
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    from govdisc.argv import only_the_command_named
+
+    with only_the_command_named(app, sys.argv[1:]):
+        app()

@@ -6,7 +6,8 @@ value, ``PATH...`` for files and folders, ``N`` for a number, ``TEXT`` for words
 own metavar (``zh|en``) where a command gives one. Every command ends its help with examples
 (:func:`examples`).
 
-A help text may name a list of the catalogue by a marker (:data:`DERIVED_LIST`, :data:`PRESET_LIST`),
+A help text may name a list of the catalogue by a marker (:data:`DERIVED_LIST`, :data:`PRESET_LIST`,
+:data:`DOC_TYPE_LIST`),
 filled in when the command's help is shown or its options are read: starting ``govdisc`` loads no
 catalogue.
 """
@@ -25,9 +26,11 @@ from govdisc.argv import quicken
 
 _NAMES: dict[Any, str] = {Path: "PATH", int: "N", float: "N", str: "TEXT"}
 
-#: Markers for the derived figures of compare (``disclosure_rate, …``) and its presets (``summary|…``).
+#: Markers for the derived figures of compare (``disclosure_rate, …``), its presets (``summary|…``) and the
+#: record's document types (``annual_report|…``).
 DERIVED_LIST = "<derived figures>"
 PRESET_LIST = "<presets>"
+DOC_TYPE_LIST = "<document types>"
 
 
 def _derived() -> str:
@@ -42,7 +45,13 @@ def _presets() -> str:
     return "|".join(PRESET_NAMES)
 
 
-_LISTS = {DERIVED_LIST: _derived, PRESET_LIST: _presets}
+def _doc_types() -> str:
+    from govdisc.model import DOC_TYPES
+
+    return "|".join(DOC_TYPES)
+
+
+_LISTS = {DERIVED_LIST: _derived, PRESET_LIST: _presets, DOC_TYPE_LIST: _doc_types}
 
 
 def fill_in(text: str) -> str:

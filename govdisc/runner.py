@@ -18,8 +18,6 @@ With ``workers=0`` the files are read in this process, each under the same two l
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import multiprocessing as mp
 import os
 import signal
 import sys
@@ -27,37 +25,33 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from govdisc.cache import Cache, Seen, file_sha256
 from govdisc.confine import TimedOut, confined, limit_memory
+from govdisc.limits import MB as MB
+from govdisc.limits import OCR_MODES as OCR_MODES
+from govdisc.limits import Limits as Limits
 from govdisc.model import Record
 from govdisc.pipeline import FileResult, discover, extract_document, failure, out_of_memory, trace_of
 
-MB = 1 << 20
+if TYPE_CHECKING:
+    import ctypes
+    import multiprocessing as mp
+    from multiprocessing.connection import Connection, wait
+else:  # imported when a pool of workers starts: a cached run, or one in this process, needs neither
+    from govdisc.later import module
+
+    ctypes, mp = module("ctypes"), module("multiprocessing")
+
+    def wait(*args: Any, **kwargs: Any) -> Any:
+        from multiprocessing.connection import wait as waited
+
+        return waited(*args, **kwargs)
+
+
 IN_FLIGHT_PER_WORKER = 4
-
-
-#: Which pdf pages OCR reads (``--ocr``): those without a text layer, every page, none.
-OCR_MODES = ("auto", "always", "never")
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-file limits; each has a command-line flag to raise it."""
-
-    max_size: int = 200 * MB  # --max-size (MB)
-    max_pages: int = 2000  # --max-pages
-    timeout: float = 30.0  # --timeout (seconds)
-    ocr: str = "auto"  # --ocr: which pdf pages OCR reads (auto: those without text, always, never)
-    max_memory: int = 2048 * MB  # --max-memory (MB): each worker's address space; 0 for no limit
-
-    @property
-    def cache_variant(self) -> str:
-        """What the cache adds to its code key for these limits: results read with another --ocr differ."""
-        return "" if self.ocr == "auto" else f"+ocr={self.ocr}"
 
 
 def _size(n: int) -> str:
@@ -116,14 +110,15 @@ def work(
     return {**out, "seen": seen, "payload": payload, "cacheable": cacheable}
 
 
-def warm_up() -> None:
-    """Load every reader and model once here, so forked workers start ready."""
+def warm_up(paths: Sequence[str | os.PathLike[str]] | None = None) -> None:
+    """Load the readers of ``paths``' file types (every reader when None) and the models once here, so forked
+    workers start ready."""
     from govdisc.normalize import normalize_text
     from govdisc.numbers import to_number
     from govdisc.read import warm_up as import_readers
     from govdisc.region import resolve
 
-    import_readers()
+    import_readers(None if paths is None else [os.fspath(p) for p in paths])
     normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")
     to_number("三十五")
     resolve("广东省广州市")  # the region index, built once here rather than in every worker
@@ -318,7 +313,7 @@ def _pool(
     flush: Callable[[], Iterator[FileResult]],
     lookup: Lookup | None,
 ) -> Iterator[FileResult]:
-    warm_up()
+    warm_up([files[i][0] for i in todo])
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     queue = list(reversed(todo))
     pool = [_Worker(ctx, limits, lookup) for _ in range(min(workers, len(todo)))]

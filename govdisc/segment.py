@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from govdisc.model import Block, Paragraph
+from govdisc.patterns import lazy
 from govdisc.text import HEADING, YEAR
 
 #: What an issuing body's name ends with.
@@ -55,9 +56,9 @@ WEB_DEBRIS = re.compile(
 #: short steps between ``>``, ``>>``, ``›`` or ``»``, no sentence punctuation.
 BREADCRUMB_LINE = re.compile(r"^[^，。；：>›»＞]{1,30}(?:\s*[>›»＞]{1,2}\s*[^，。；：>›»＞]{1,30}){2,}$")
 #: An issuing notice's title (…关于印发〈X〉的通知): the document X it issues follows it, in the same document.
-ISSUING_NOTICE = re.compile(r"(?:印发|转发|公布)[^，。；]*的?通知$")
+ISSUING_NOTICE = lazy(r"(?:印发|转发|公布)[^，。；]*的?通知$")
 #: The quotes around a title named inside a line (《X》, 〈X〉, <X>).
-TITLE_QUOTES = re.compile(r"[《》〈〉<>]")
+TITLE_QUOTES = lazy(r"[《》〈〉<>]")
 NOT_A_TITLE = re.compile(r"汇编|下面是|小编|供大家参考|全文完整|范文|精选")
 MAX_TITLE = 60
 MIN_BODY_CHARS = 40
@@ -66,16 +67,16 @@ MAX_TITLE_HALF = 40
 #: What may stand just before a title run into the text of a flattened page: the start of the
 #: line, or a space after a sentence end, the date that closed the previous document, or the last
 #: title of a contents list.
-RUN_IN_BEFORE = re.compile(rf"(?:[。！？；”）)日]|{TITLE_END})$")
+RUN_IN_BEFORE = lazy(rf"(?:[。！？；”）)日]|{TITLE_END})$")
 #: What the text after a run-in title starts with, after a space: a date, a heading, the opening
 #: ``2021年，`` or an opening word. Anything else (a list of titles) is not a document's text.
-RUN_IN_BODY = re.compile(
+RUN_IN_BODY = lazy(
     rf"^(?:{YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{HEADING.pattern}|{YEAR}\s*年(?:度|以来)?\s*[，,]"
     r"|根据|按照|为(?:了|进一步|深入|切实|全面)|今年以来|近年来|本(?:年度)?报告|本年报|现将)"
 )
 #: Possible ends of a run-in title: a title ending followed by a space.
 _RUN_IN_END = re.compile(rf"{TITLE_END}(?=\s)")
-_YEAR_SPACE = re.compile(rf"({YEAR}\s*年度?)\s+")
+_YEAR_SPACE = lazy(rf"({YEAR}\s*年度?)\s+")
 #: A space between an agency's name and its title's year, where a page put the name on a line of its own and a
 #: flattening joined the lines (``某某县统计局 2018年政府信息公开工作年度报告``).
 SPACE_BEFORE_YEAR = re.compile(rf"(?<=[\u4e00-\u9fff）)])\s+(?={YEAR}\s*年)")

@@ -59,6 +59,56 @@ def test_commands_that_read_no_document_load_no_pipeline(argv: tuple[str, ...]):
     assert _heavy(modules, tuple(m for m in PIPELINE + HEAVY if m not in allowed)) == []
 
 
+#: What only reading, the cache or a pool of workers needs: neither ``--help`` nor ``cache info`` imports it.
+RUN_ONLY = ("govdisc.runner", "govdisc.pipeline", "govdisc.model", "govdisc.output", "govdisc.read", "multiprocessing",
+            "ctypes")  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("extract", "--help"), ("cache", "info")], ids=" ".join)
+def test_help_and_cache_info_load_no_runner_and_no_worker_pool(argv: tuple[str, ...]):
+    assert _heavy(_modules_after(_run(*argv)), RUN_ONLY) == []
+
+
+def test_help_reads_no_emoji_table_and_rich_still_renders_emoji_codes():
+    after = (
+        "import sys\nprint(type(sys.modules['rich._emoji_codes'].EMOJI).__name__)\n"
+        "from rich.text import Text\nprint(Text.from_markup(':thumbs_up: [bold]x[/bold]').plain)\n"
+        "print(type(sys.modules['rich._emoji_codes'].EMOJI).__name__)\n"
+    )
+    probe = f"try:\n    exec({_run('--help')!r})\nexcept SystemExit:\n    pass\n{after}"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-3:] == ["_Emoji", "\N{THUMBS UP SIGN} x", "dict"]
+
+
+def test_a_cached_run_starts_no_pool_and_loads_no_reader(tmp_path):
+    """Once extracted, the same files come from the cache: no reader, no detector, no worker pool is loaded."""
+    env = f"import os; os.environ['GOVDISC_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+    first = _modules_after(env + _run("extract", str(SAMPLES), "-f", "jsonl"))
+    assert "multiprocessing" in first  # the first run extracts in worker processes
+    again = _modules_after(env + _run("extract", str(SAMPLES), "-f", "jsonl"))
+    assert _heavy(again, ("multiprocessing", "ctypes", "charset_normalizer", "govdisc.read.txt", *PIPELINE)) == []
+
+
+def test_a_pool_over_txt_files_loads_only_the_txt_reader():
+    code = "from govdisc.runner import warm_up; warm_up(['a.txt', 'b.TXT'])"
+    modules = _modules_after(code)
+    assert "govdisc.read.txt" in modules and "govdisc.region" in modules  # the region index, before the fork
+    assert _heavy(modules, ("govdisc.read.pdf", "govdisc.read.docx", "govdisc.read.html", "pdfplumber", "docx")) == []
+
+
+def test_a_utf8_file_is_decoded_without_the_charset_detector():
+    code = _run("extract", str(SAMPLES / "000_51b27ab075c1a92c.txt"), "--no-cache", "-w", "0", "-f", "jsonl")
+    assert "charset_normalizer" not in _modules_after(code)
+
+
+def test_a_gbk_file_is_still_detected(tmp_path):
+    from govdisc.read.encoding import decode_bytes
+
+    text = "政府信息公开工作年度报告：本年度共收到政府信息公开申请二十件，全部按时答复。"
+    decoded = decode_bytes(text.encode("gbk"))
+    assert decoded.text == text and decoded.encoding in ("gb18030", "gbk")
+
+
 def test_the_usage_error_is_one_line_and_exit_2(tmp_path):
     run = run_cli("extract", "samples", "-o", str(tmp_path / "nodir" / "x.csv"))
     assert run.returncode == 2
@@ -167,3 +217,24 @@ def test_metadata_compiles_its_patterns_only_when_a_document_needs_them():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     made, compiled = map(int, out.stdout.split())
     assert made > 40 and compiled == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "built"),
+    [
+        (["extract", "samples"], ["extract"]),
+        (["cache", "info"], ["cache"]),
+        (["--help"], ["cache", "check", "compare", "extract", "keys", "normalize", "report"]),
+        (["extrct", "samples"], ["cache", "check", "compare", "extract", "keys", "normalize", "report"]),
+    ],
+)
+def test_typer_builds_only_the_command_the_command_line_names(argv: list[str], built: list[str]):
+    import typer.main
+
+    from govdisc.argv import only_the_command_named
+    from govdisc.cli import app
+
+    everything = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    with only_the_command_named(app, argv):
+        assert sorted(typer.main.get_command(app).commands) == built  # type: ignore[attr-defined]
+    assert sorted(typer.main.get_command(app).commands) == everything  # as it was, after the run

@@ -6,7 +6,7 @@ import importlib
 import logging
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
@@ -40,9 +40,11 @@ def reader(kind: str) -> Callable[..., Document]:
     return getattr(importlib.import_module(f"{__name__}.{kind}"), f"read_{kind}")
 
 
-def warm_up() -> None:
-    """Import every reader now (before worker processes are forked from this one)."""
-    for kind in set(READERS.values()):
+def warm_up(paths: Iterable[str | Path] | None = None) -> None:
+    """Import the readers of ``paths``' file types now (every reader when None), before worker processes are
+    forked from this one: a folder of txt files loads neither the pdf nor the docx libraries."""
+    kinds = set(READERS.values()) if paths is None else {READERS.get(Path(p).suffix.lower()) for p in paths}
+    for kind in sorted(k for k in kinds if k is not None):
         reader(kind)
 
 

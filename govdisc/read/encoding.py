@@ -6,8 +6,6 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from charset_normalizer import from_bytes
-
 from govdisc.model import ReadError
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -133,7 +131,12 @@ def strict_decode(data: bytes, codec: str) -> tuple[str, str] | None:
 
 
 def _detected_codecs(data: bytes) -> list[str]:
-    """Codecs charset-normalizer finds plausible, best first, mapped to govdisc's codecs."""
+    """Codecs charset-normalizer finds plausible, best first, mapped to govdisc's codecs.
+
+    charset-normalizer is imported here, for the few files that are neither UTF-8 nor declared GB18030/Big5.
+    """
+    from charset_normalizer import from_bytes
+
     out: list[str] = []
     for match in from_bytes(data[:200_000]):
         codec = canonical_codec(match.encoding)
