@@ -268,9 +268,9 @@ class _Reader:
             here: dict[str, Found] = {}  # per key, the best-ranked concept that reads this count
             counting, any_lead = catalogue.taking_unit(m.group("unit"))
             first = any_lead.search(lead) if counting else None
-            # no concept's lead can match before the first place any of them does
+            at = first.start() if first else 0  # no concept's lead can match before the first place any does
             for c in counting if first else ():
-                if not c.lead_regex.search(lead, first.start()):
+                if not c.lead_regex.search(lead, at):
                     continue
                 if c.key in here and here[c.key].rank >= c.rank + rank_change:
                     continue
