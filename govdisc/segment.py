@@ -92,13 +92,19 @@ class Segment:
     furniture: list[str] = field(default_factory=list)
 
 
+#: What :func:`clean_line` strips: every character ``\s`` matches, and the cell separators.
+_EDGE = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "|｜"
+
+
 def clean_line(text: str) -> str:
     """A line without the cell separators a flattened web table leaves around it (``标题 | |||``)."""
-    return re.sub(r"^[\s|｜]+|[\s|｜]+$", "", text)
+    return text.strip(_EDGE)
 
 
 def title_agency(text: str) -> str | None:
     """The agency a title line names, or None when the line is not such a title."""
+    if "年" not in text:  # every title form names its year
+        return None
     text = SPACE_BEFORE_YEAR.sub("", clean_line(text))
     if len(text) > MAX_TITLE or NOT_A_TITLE.search(text):
         return None

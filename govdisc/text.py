@@ -47,9 +47,12 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 
 def join_lines(a: str, b: str) -> str:
     """Join a wrapped line to the next: no space between Chinese characters, one between Latin words."""
-    if _LATIN_END.search(a) and _LATIN_START.search(b):
-        return f"{a} {b}"
-    return a + b
+    return a + line_joint(a, b) + b
+
+
+def line_joint(a: str, b: str) -> str:
+    """What goes between a wrapped line ``a`` and the next, ``b`` (only their ends are looked at)."""
+    return " " if _LATIN_END.search(a[-2:]) and _LATIN_START.search(b[:1]) else ""
 
 
 def ends_paragraph(line: str) -> bool:

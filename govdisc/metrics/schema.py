@@ -8,7 +8,7 @@ first used.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -39,8 +39,42 @@ class Term:
 
 
 def first_term(text: str, terms: tuple[Term, ...]) -> Term | None:
-    """The first of ``terms`` whose printed form matches ``text``."""
-    return next((t for t in terms if t.printed and t.regex.search(text)), None)
+    """The first of ``terms`` whose printed form matches ``text``.
+
+    One search for any of them first: most texts match none, and none matches before where any does.
+    """
+    first = _any_term(terms).search(text)
+    if first is None:
+        return None
+    at = first.start()
+    return next((t for t in terms if t.printed and t.regex.search(text, at)), None)
+
+
+def term_matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, re.Match[str]]]:
+    """Each of ``terms`` whose printed form matches ``text``, with its first match, in the order of ``terms``."""
+    first = _any_term(terms).search(text)
+    if first is None:
+        return []
+    at = first.start()
+    return [(t, m) for t in terms if t.printed and (m := t.regex.search(text, at))]
+
+
+def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that matches where any of ``patterns`` could (their named groups made plain)."""
+    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns) or r"(?!)")
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_ANY_TERM: dict[int, tuple[tuple[Term, ...], re.Pattern[str]]] = {}
+
+
+def _any_term(terms: tuple[Term, ...]) -> re.Pattern[str]:
+    got = _ANY_TERM.get(id(terms))
+    if got is None or got[0] is not terms:
+        if len(_ANY_TERM) >= 32:
+            _ANY_TERM.clear()
+        got = _ANY_TERM[id(terms)] = (terms, any_of(t.printed for t in terms if t.printed))
+    return got[1]
 
 
 @dataclass(frozen=True)
@@ -113,12 +147,17 @@ class Concept:
     agree: bool = False
     limit: float | None = None
 
-    @cached_property
-    def lead_regex(self) -> re.Pattern[str]:
+    @property
+    def lead_pattern(self) -> str:
         """What the words before the number must end with (for ``takes_previous``: the whole clause)."""
         if self.takes_previous:
-            return re.compile(rf"^(?:{self.cue})$")
-        return re.compile(rf"(?:{self.cue}){LINK}$")
+            return rf"^(?:{self.cue})$"
+        return rf"(?:{self.cue}){LINK}$"
+
+    @cached_property
+    def lead_regex(self) -> re.Pattern[str]:
+        """:attr:`lead_pattern`, compiled."""
+        return re.compile(self.lead_pattern)
 
     @cached_property
     def units_regex(self) -> re.Pattern[str]:

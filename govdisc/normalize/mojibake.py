@@ -540,24 +540,21 @@ def _count(n: int) -> str:
     return f"{n} character" if n == 1 else f"{n} characters"
 
 
-def _maybe_garbled(text: str) -> bool:
-    return any(_char_kind(ch) != _NORMAL for ch in set(text))
-
-
 def repair_gbk_misalignment(text: str) -> tuple[str, list[str]]:
     """Re-align runs of GBK text decoded one byte out of phase; return the text and what was done.
 
     A run is changed only when the re-aligned reading is clearly more plausible Chinese than the
     one on the page; runs that look garbled but cannot be re-aligned are kept and reported.
     """
-    if not text or not _maybe_garbled(text):
+    odd = frozenset(ch for ch in set(text) if _char_kind(ch) != _NORMAL)
+    if not odd:
         return text, []
     budget = _BUDGET.get() or RepairBudget()
     spent = budget.exhausted
     out: list[str] = []
     notes: list[str] = []
     for line in text.splitlines(keepends=True):
-        if budget.exhausted or not _maybe_garbled(line):
+        if budget.exhausted or odd.isdisjoint(line):
             out.append(line)
             continue
         body = line.rstrip("\r\n")

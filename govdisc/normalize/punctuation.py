@@ -36,12 +36,27 @@ PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
 )
 
 
+#: What a rule of :data:`PUNCTUATION_RULES` (by position) cannot match without: one of these is in the text.
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    (",",),
+    (",;",),
+    (",,", ",，", "，,", "，，"),
+    ("、、",),
+    ("。。",),
+    (",",),
+    (";",),
+    (":",),
+)
+
+
 def fix_punctuation(text: str) -> tuple[str, list[Fix]]:
     """Repair doubled punctuation and give Chinese text its full-width marks (until nothing changes)."""
     counts: dict[str, int] = {}
     for _ in range(MAX_PASSES):
         changed = False
-        for what, pattern, replacement in PUNCTUATION_RULES:
+        for (what, pattern, replacement), needs in zip(PUNCTUATION_RULES, _NEEDS, strict=True):
+            if not any(n in text for n in needs):
+                continue
             text, n = pattern.subn(replacement, text)
             if n:
                 counts[what] = counts.get(what, 0) + n

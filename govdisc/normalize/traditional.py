@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import ne
 
 import opencc
 
@@ -43,15 +44,21 @@ SAMPLE = 8000
 def traditional_share(text: str) -> tuple[int, int]:
     """(characters t2s would change, Chinese characters) in (a sample of) ``text``."""
     text = text[:SAMPLE]
-    converted = to_simplified(text)
-    han = len(_HAN.findall(text))
+    return _share(text, to_simplified(text))
+
+
+def _share(text: str, converted: str) -> tuple[int, int]:
+    han = _HAN.subn("", text)[1]
     if len(converted) != len(text):
         return han, han
-    changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
-    return changed, han
+    return sum(map(ne, text, converted)), han
 
 
 def is_traditional(text: str) -> bool:
     """Whether ``text`` is written in traditional glyphs (detected, not assumed)."""
-    changed, han = traditional_share(text)
+    text = text[:SAMPLE]
+    converted = to_simplified(text)
+    if converted == text:  # the common case: nothing to count
+        return False
+    changed, han = _share(text, converted)
     return changed >= MIN_CHANGED and changed >= TRADITIONAL_SHARE * han

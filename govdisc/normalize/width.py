@@ -13,14 +13,14 @@ _DIGIT_DATE_SPACE = re.compile(r"(?<=\d) +(?=[年月日号])|(?<=[年月第]) +(
 
 def fold_fullwidth(text: str) -> tuple[str, list[Fix]]:
     """Turn full-width digits, letters, ``％`` and ``．`` into their ASCII forms."""
-    found = _FULLWIDTH.findall(text)
+    folded, found = _FULLWIDTH.subn(lambda m: chr(ord(m.group()) - 0xFEE0), text)
     if not found:
         return text, []
-    folded = _FULLWIDTH.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
-    return folded, [Fix("folded full-width digits and letters to ASCII", len(found))]
+    return folded, [Fix("folded full-width digits and letters to ASCII", found)]
 
 
 def tidy_spaces(text: str) -> tuple[str, list[Fix]]:
     """Collapse runs of spaces (ideographic, no-break, zero-width) and strip each line; keep tabs."""
-    lines = [_DIGIT_DATE_SPACE.sub("", _SPACES.sub(" ", line)).strip(" ") for line in text.split("\n")]
-    return "\n".join(lines), []
+    # neither pattern reaches across a line break, so both run over the whole text at once
+    text = _DIGIT_DATE_SPACE.sub("", _SPACES.sub(" ", text))
+    return "\n".join(line.strip(" ") for line in text.split("\n")), []

@@ -20,9 +20,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from govdisc.metrics.schema import Concept, ProseRule, Rule
+from govdisc.metrics.schema import Concept, ProseRule, Rule, any_of
 from govdisc.metrics.vocabulary import CLAUSE_MARKS, COUNT_UNITS, LISTED, PART, WHOLE
 from govdisc.model import Evidence
 from govdisc.numbers import NUMBER, Quantity, quantity
@@ -125,13 +124,41 @@ def _other_year(text: str, year: int | None) -> bool:
     return False
 
 
-@lru_cache(maxsize=8)
-def _any_rule(rules: tuple[ProseRule, ...]) -> re.Pattern[str]:
-    """One pattern that matches where any of ``rules`` could: most sentences are skipped at once."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', r.pattern)})" for r in rules) or r"(?!)")
+class _Catalogue:
+    """A rule set indexed once: its concepts by the unit they take, with one pattern for all their leads,
+    so a count whose lead no concept could take costs one search, not one per concept."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = rules
+        self.concepts = tuple(r for r in rules if isinstance(r, Concept))
+        self.patterns = tuple(r for r in rules if isinstance(r, ProseRule))
+        self.counting = tuple(c for c in self.concepts if not c.takes_previous)
+        self.taking = tuple(c for c in self.concepts if c.takes_previous)
+        #: Where any of the rules could match: most sentences are skipped at once.
+        self.anywhere = any_of(r.pattern for r in self.patterns)
+        self._by_unit: dict[str, tuple[tuple[Concept, ...], re.Pattern[str]]] = {}
+
+    def taking_unit(self, unit: str) -> tuple[tuple[Concept, ...], re.Pattern[str]]:
+        """The counting concepts whose units take ``unit``, in order, and the pattern of any of their leads."""
+        got = self._by_unit.get(unit)
+        if got is None:
+            group = tuple(c for c in self.counting if c.units_regex.fullmatch(unit))
+            leads = any_of(c.lead_pattern for c in group)
+            got = self._by_unit[unit] = (group, leads)
+        return got
 
 
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_CATALOGUES: dict[int, _Catalogue] = {}
+
+
+def _catalogue(rules: Sequence[Rule]) -> _Catalogue:
+    """The index of ``rules``, built once per rule set (the last few are kept)."""
+    found = _CATALOGUES.get(id(rules))
+    if found is None or found.rules is not rules:
+        if len(_CATALOGUES) >= 8:
+            _CATALOGUES.clear()
+        found = _CATALOGUES[id(rules)] = _Catalogue(rules)
+    return found
 
 
 def find_counts(
@@ -147,11 +174,10 @@ def find_counts(
     implausible or contradictory is said in ``warnings``; a whole of ``sums`` stated only by its
     parts is their sum, marked derived.
     """
-    concepts = tuple(r for r in rules if isinstance(r, Concept))
-    patterns = tuple(r for r in rules if isinstance(r, ProseRule))
+    catalogue = _catalogue(rules)
+    concepts, patterns, anywhere = catalogue.concepts, catalogue.patterns, catalogue.anywhere
     notes: list[str] = [] if warnings is None else warnings
     candidates: dict[str, list[Found]] = {}
-    anywhere = _any_rule(patterns)
     heading = ""
     for text, page in paragraphs:
         if concepts:
@@ -164,7 +190,7 @@ def find_counts(
                     # a sentence that starts with a part (其中，同意公开1000件) is about the one before it
                     told = (last,) if _PART.match(sentence.lstrip()) else ()
                     context = "\n".join((heading, *before[-TOPIC_REACH:], *told))
-                    for found in _Reader(sentence, page, heading, context, year, notes).read(concepts):
+                    for found in _Reader(sentence, page, heading, context, year, notes).read(catalogue):
                         candidates.setdefault(found.key, []).append(found)
                     before.append(sentence)
                 last = sentence
@@ -221,10 +247,9 @@ class _Reader:
     reads: list[tuple[int, int, str, Quantity]] = field(default_factory=list)
     topics: dict[Concept, bool] = field(default_factory=dict)
 
-    def read(self, concepts: Sequence[Concept]) -> Iterator[Found]:
+    def read(self, catalogue: _Catalogue) -> Iterator[Found]:
         s = self.sentence
-        counting = [c for c in concepts if not c.takes_previous]
-        taking = [c for c in concepts if c.takes_previous]
+        taking = catalogue.taking
         part_at = m.start() if (m := _PART.search(s)) else len(s)
         bounds = [m.start() for m in _LEAD_END.finditer(s)]
         previous_end = 0
@@ -241,8 +266,11 @@ class _Reader:
             lead = s[start : m.start()]
             rank_change = (1 if _states_whole(lead) else 0) - (1 if part_at < m.start() else 0)
             here: dict[str, Found] = {}  # per key, the best-ranked concept that reads this count
-            for c in counting:
-                if not c.units_regex.fullmatch(m.group("unit")) or not c.lead_regex.search(lead):
+            counting, any_lead = catalogue.taking_unit(m.group("unit"))
+            first = any_lead.search(lead) if counting else None
+            at = first.start() if first else 0  # no concept's lead can match before the first place any does
+            for c in counting if first else ():
+                if not c.lead_regex.search(lead, at):
                     continue
                 if c.key in here and here[c.key].rank >= c.rank + rank_change:
                     continue
@@ -300,7 +328,7 @@ class _Reader:
         rest_end = bounds[i] if i < len(bounds) else len(s)
         spans = [(since, rest_end, False)] if rest_end <= until else []
         spans += [(bounds[j] + 1, bounds[j + 1] if j + 1 < len(bounds) else len(s), True)
-                  for j in range(i, len(bounds)) if bounds[j] < until]  # fmt: skip
+                  for j in range(i, bisect_left(bounds, until, i))]  # fmt: skip
         for a, b, after_mark in spans:
             clause = s[a:b].strip().rstrip("。！？!?")
             for c in taking:

@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Iterable
 
 from govdisc.model import Block, Paragraph
-from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
+from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, line_joint
 
 _DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
 #: Spaces between Chinese characters: a wrapped line joined with a space (依托市政府信息公开专栏全年 主动公开).
@@ -38,12 +38,13 @@ def prose_paragraphs(blocks: Iterable[Block]) -> list[tuple[str, int | None]]:
     paragraphs = [(b.text.strip(), b.page) for b in blocks if isinstance(b, Paragraph) and b.text.strip()]
     paragraphs = [(t, p) for t, p in paragraphs if not PAGE_NUMBER.match(t)]
     full = _full_width([t for t, _ in paragraphs])
-    out: list[tuple[str, int | None]] = []
+    out: list[tuple[list[str], int | None]] = []  # each paragraph's pieces, joined once at the end
     joinable = False
     for text, page in paragraphs:
         if joinable and not HEADING.match(text):
-            out[-1] = (join_lines(out[-1][0], text), out[-1][1])
+            pieces = out[-1][0]
+            pieces += (line_joint(pieces[-1], text), text)
         else:
-            out.append((text, page))
+            out.append(([text], page))
         joinable = len(text) >= FULL_LINE * full and not ends_paragraph(text)
-    return [(compact(t), p) for t, p in out]
+    return [(compact("".join(t)), p) for t, p in out]

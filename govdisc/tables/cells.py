@@ -27,7 +27,7 @@ class Cell:
 
 def clean(text: str | None) -> str:
     """Cell text without line breaks and spaces (labels wrap and PDFs space characters out)."""
-    return re.sub(r"\s+", "", text or "")
+    return "".join(text.split()) if text else ""  # str.split splits at what \s matches
 
 
 def parse_cell(text: str | None) -> Cell:

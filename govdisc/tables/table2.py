@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from govdisc.metrics.disclosure import BLOCK_HEADING, FIELDS, FORMS, HEADER_START, KEYS, SUBJECTS, TEN_THOUSAND_YUAN
-from govdisc.metrics.schema import first_term
+from govdisc.metrics.schema import first_term, term_matches
 
 from .cells import parse_cell
 from .found import TableFindings
@@ -33,7 +33,7 @@ class Column:
 
 def header_columns(text: str) -> list[Column]:
     """The columns a header names, in printed order (each with the header text up to the next one)."""
-    hits = sorted((m.start(), m.end(), term.key) for term in FIELDS if (m := term.regex.search(text)))
+    hits = sorted((m.start(), m.end(), term.key) for term, m in term_matches(text, FIELDS))
     columns = []
     for n, (start, _, key) in enumerate(hits):
         upto = hits[n + 1][0] if n + 1 < len(hits) else len(text)
