@@ -8,6 +8,7 @@ pdfplumber instead.
 from __future__ import annotations
 
 import ctypes
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -188,7 +189,18 @@ def _lost(obj: Any) -> bool:
     return right <= left and top <= bottom
 
 
-def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, float, bytes] | None:
+def _address_of(function: Any, *argtypes: Any) -> Any:
+    """The pdfium function ``function`` returning a pointer as a plain int (no pointer object to build)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+
+
+_TEXT_OBJECT = _address_of(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+_FONT = _address_of(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+
+
+def _style(textpage: Any, index: int, owner: int | None, strict: bool) -> tuple[float, float, bytes] | None:
     """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, fs)
@@ -197,7 +209,8 @@ def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, fl
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
     font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    return font_size * scale, font_size, bytes(pdfium_c.FPDFTextObj_GetFont(obj))
+    font = _FONT(owner) or 0
+    return font_size * scale, font_size, font.to_bytes(ctypes.sizeof(ctypes.c_void_p), sys.byteorder)
 
 
 def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
@@ -214,16 +227,6 @@ def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float
         _place(char, ox.value, ox.value + char["size"], oy.value, height, doctop)
 
 
-def _address_of(function: Any, *argtypes: Any) -> Any:
-    """The pdfium function ``function`` returning a pointer as a plain int (no pointer object to build)."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    assert address is not None
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
-
-
-_TEXT_OBJECT = _address_of(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
-
-
 def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[int]] | None:
     """Chars with pdfminer-style boxes and the addresses of the text objects they come from; None if unsure.
 
@@ -232,7 +235,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     """
     get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
     map_error, get_owner = pdfium_c.FPDFText_HasUnicodeMapError, _TEXT_OBJECT
-    get_box, get_object = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetTextObject
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
     address = ctypes.cast(textpage, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
     styles: dict[int, tuple[float, float, bytes]] = {}
@@ -265,7 +268,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
         owner = get_owner(address, i)
         style = styles.get(owner)
         if style is None:
-            style = _style(textpage, i, get_object(textpage, i), strict)
+            style = _style(textpage, i, owner, strict)
             if style is None:
                 return None
             styles[owner] = style
