@@ -171,9 +171,9 @@ def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> li
     return out
 
 
-def _address(obj: Any) -> int:
-    """A page object's address, as :func:`_chars` names text objects."""
-    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+def _pointer_bytes(address: int | None) -> bytes:
+    """A pointer's bytes as ``bytes()`` of a ctypes pointer to ``address`` gives them."""
+    return (address or 0).to_bytes(ctypes.sizeof(ctypes.c_void_p), sys.byteorder)
 
 
 def _lost(obj: Any) -> bool:
@@ -209,8 +209,7 @@ def _style(textpage: Any, index: int, owner: int | None, strict: bool) -> tuple[
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
     font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    font = _FONT(owner) or 0
-    return font_size * scale, font_size, font.to_bytes(ctypes.sizeof(ctypes.c_void_p), sys.byteorder)
+    return font_size * scale, font_size, _pointer_bytes(_FONT(owner))
 
 
 def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
@@ -330,11 +329,12 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
         textpage.close()
     if found is None:
         return None
-    chars, owners = found
+    chars, addresses = found
+    owners = {_pointer_bytes(a) for a in addresses}
     graphics: list[Obj] = []
     for obj, kind, outer in _walk(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             graphics.extend(_path_graphics(obj, outer, height, doctop))
-        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and _address(obj) not in owners and _lost(obj):
+        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and bytes(obj) not in owners and _lost(obj):
             return None
     return PageObjects(number, (0.0, 0.0, right - left, height - bottom), chars, graphics)
