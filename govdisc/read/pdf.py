@@ -1,10 +1,10 @@
 """PDF reader: ruled tables and rebuilt paragraphs, in top-to-bottom order per page.
 
-pdfium supplies each page's chars (with pdfminer-style boxes) and rulings; pdfplumber's own table finder, cell
-extraction and line builder run on them, so tables and text lines match a pdfplumber-only read. pdfplumber
-parses a page itself only where pdfium would describe it differently (rotated or offset page, rotated text,
-unmapped glyphs, glyphs of a font pdfium lacks). Corpus (5-7 pages, median of 3): 0.29-0.85 s per file with
-pdfplumber alone, 0.05-0.10 s now, 3.1-3.6 times `pdftotext -layout`.
+pdfium supplies each page's chars (with pdfminer-style boxes) and rulings; pdfplumber's table finder
+(:mod:`govdisc.read.pdf_tables`, its cell search indexed) and pdfplumber's word and line building
+(:mod:`govdisc.read.pdf_text`, one pass per cell or page) run on them, so tables and text lines match a
+pdfplumber-only read. pdfplumber parses a page itself only where pdfium would describe it differently (rotated
+or offset page, rotated text, unmapped glyphs, glyphs of a font pdfium lacks).
 """
 
 from __future__ import annotations
