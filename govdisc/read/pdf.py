@@ -1,17 +1,18 @@
 """PDF reader: ruled tables and rebuilt paragraphs, in top-to-bottom order per page.
 
-pdfium supplies each page's chars (with pdfminer-style boxes) and rulings; pdfplumber's own table finder, cell
-extraction and line builder run on them, so tables and text lines match a pdfplumber-only read. pdfplumber
-parses a page itself only where pdfium would describe it differently (rotated or offset page, rotated text,
-unmapped glyphs, glyphs of a font pdfium lacks). Corpus (5-7 pages, median of 3): 0.29-0.85 s per file with
-pdfplumber alone, 0.05-0.10 s now, 3.1-3.6 times `pdftotext -layout`.
+pdfium supplies each page's chars (with pdfminer-style boxes) and rulings; pdfplumber's table finder
+(:mod:`govdisc.read.pdf_tables`, its cell search indexed) and pdfplumber's word and line building
+(:mod:`govdisc.read.pdf_text`, one pass per cell or page) run on them, so tables and text lines match a
+pdfplumber-only read. pdfplumber parses a page itself only where pdfium would describe it differently (rotated
+or offset page, rotated text, unmapped glyphs, glyphs of a font pdfium lacks).
 """
 
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass
-from itertools import groupby, pairwise
+from itertools import pairwise
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,14 @@ from typing import Any
 import pdfplumber
 import pypdfium2 as pdfium
 from pdfplumber.table import Table as PlumberTable
-from pdfplumber.table import TableFinder
-from pdfplumber.utils import chars_to_textmap, curve_to_edges, extract_text, line_to_edge, rect_to_edges
+from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
 from pdfplumber.utils.exceptions import PdfminerException
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
 from govdisc.read.ocr import no_text, ocr_objects, ocr_warning
 from govdisc.read.pdf_pdfium import Obj, PageObjects, page_objects
+from govdisc.read.pdf_tables import Finder
+from govdisc.read.pdf_text import cell_text, text_lines
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -123,21 +125,29 @@ def _chains(objs: list[Obj], attr: str, tolerance: float) -> list[list[Obj]]:
 
 
 def dedupe_chars(chars: list[Obj], tolerance: float = 1) -> list[Obj]:
-    """pdfplumber's ``dedupe_chars``: drop chars repeating the text, font and size of one within ``tolerance``."""
-    key = itemgetter("upright", "text", "fontname", "size")
+    """pdfplumber's ``dedupe_chars``: drop chars repeating the text, font and size of one within ``tolerance``.
+
+    Chars are grouped by text, font and size in one pass; a group whose chars lie more than ``tolerance`` apart
+    from top to bottom (the common case: one glyph on several lines) keeps them all without further sorting.
+    """
+    groups: dict[tuple[Any, ...], list[Obj]] = {}
+    for c in chars:
+        groups.setdefault((c["upright"], c["text"], c["fontname"], c["size"]), []).append(c)
     first = itemgetter("doctop", "x0")
-    keep: set[int] = set()
-    for _, group in groupby(sorted(chars, key=key), key=key):
-        members = list(group)
+    dropped: set[int] = set()
+    for members in groups.values():
         if len(members) == 1:
-            keep.add(id(members[0]))
             continue
         for row in _chains(members, "doctop", tolerance):
-            for cluster in _chains(row, "x0", tolerance) if len(row) > 1 else [row]:
-                keep.add(id(min(cluster, key=first)))
-    if len(keep) == len(chars):
+            if len(row) == 1:
+                continue
+            for cluster in _chains(row, "x0", tolerance):
+                if len(cluster) > 1:
+                    best = min(cluster, key=first)
+                    dropped.update(id(c) for c in cluster if c is not best)
+    if not dropped:
         return chars
-    return [c for c in chars if id(c) in keep]
+    return [c for c in chars if id(c) not in dropped]
 
 
 def _edges(graphics: list[Obj]) -> list[Obj]:
@@ -168,7 +178,7 @@ def _data_tables(objects: PageObjects, chars: list[Obj]) -> list[tuple[Box, list
     if not edges:
         return []
     found_tables = []
-    for found in TableFinder(_TablePage(chars, edges, objects.bbox)).tables:  # type: ignore[arg-type]
+    for found in Finder(_TablePage(chars, edges, objects.bbox)).tables:
         rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars)]
         if _is_data_table(rows):
             found_tables.append((found.bbox, rows))
@@ -194,43 +204,48 @@ def page_content(objects: PageObjects) -> PageContent:
     text_chars = [c for c in chars if not _inside(c, boxes)] if boxes else chars
     lines = [
         Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"])
-        for d in _text_lines(text_chars, objects.bbox)
+        for d in text_lines(text_chars, objects.bbox)
         if d["text"].strip()
     ]
     return PageContent(objects.number, lines, tables, bool(objects.chars), objects.ocr)
 
 
-def _in_box(mid: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
-    """pdfplumber's cell test: the char's centre in the half-open box."""
-    return box[0] <= mid[0] < box[2] and box[1] <= mid[1] < box[3]
-
-
 def _extract(found: PlumberTable, chars: list[Obj]) -> list[list[str | None]]:
-    """``found.extract()``: each cell's text from the chars whose centre lies in it, in page order."""
-    mids = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
-    x0, top, x1, bottom = found.bbox
-    inside = [k for k, (h, v) in enumerate(mids) if x0 <= h <= x1 and top <= v <= bottom]
+    """``found.extract()``: each cell's text from the chars whose centre lies in its half-open box, in page order.
+
+    Each char is placed once on the grid of the table's cell edges (by bisection); a cell takes the chars of the
+    grid slots it covers.
+    """
+    rows = found.rows
+    boxes = [cell for row in rows for cell in row.cells if cell is not None]
+    xs = sorted({v for box in boxes for v in (box[0], box[2])})
+    ys = sorted({v for box in boxes for v in (box[1], box[3])})
+    slots: dict[tuple[int, int], list[int]] = {}
+    last_x, last_y = len(xs) - 1, len(ys) - 1
+    for k, c in enumerate(chars):
+        col = bisect_right(xs, (c["x0"] + c["x1"]) / 2) - 1
+        if col < 0 or col >= last_x:
+            continue
+        line = bisect_right(ys, (c["top"] + c["bottom"]) / 2) - 1
+        if 0 <= line < last_y:
+            slots.setdefault((line, col), []).append(k)
+    col_of = {v: n for n, v in enumerate(xs)}
+    line_of = {v: n for n, v in enumerate(ys)}
     out: list[list[str | None]] = []
-    for row in found.rows:
-        in_row = [k for k in inside if _in_box(mids[k], row.bbox)]
+    for row in rows:
         cells: list[str | None] = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
-            picked = [chars[k] for k in in_row if _in_box(mids[k], cell)]
-            cells.append(extract_text(picked) if picked else "")
+            x0, x1, top, bottom = col_of[cell[0]], col_of[cell[2]], line_of[cell[1]], line_of[cell[3]]
+            if x1 - x0 == 1 and bottom - top == 1:
+                picked = slots.get((top, x0), [])
+            else:
+                picked = sorted(k for i in range(top, bottom) for j in range(x0, x1) for k in slots.get((i, j), ()))
+            cells.append(cell_text([chars[k] for k in picked]))
         out.append(cells)
     return out
-
-
-def _text_lines(chars: list[Obj], bbox: tuple[float, float, float, float]) -> list[Obj]:
-    """pdfplumber's ``extract_text_lines`` on a list of chars."""
-    if not chars:
-        return []
-    x0, top, x1, bottom = bbox
-    textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=x1 - x0, layout_height=bottom - top)
-    return textmap.extract_text_lines(strip=True, return_chars=False)
 
 
 def _continues(cur: Line, nxt: Line, right: float, left: float, gap_limit: float) -> bool:

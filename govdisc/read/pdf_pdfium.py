@@ -8,6 +8,7 @@ pdfplumber instead.
 from __future__ import annotations
 
 import ctypes
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -170,6 +171,11 @@ def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> li
     return out
 
 
+def _pointer_bytes(address: int | None) -> bytes:
+    """A pointer's bytes as ``bytes()`` of a ctypes pointer to ``address`` gives them."""
+    return (address or 0).to_bytes(ctypes.sizeof(ctypes.c_void_p), sys.byteorder)
+
+
 def _lost(obj: Any) -> bool:
     """True when pdfium cannot measure a text object's glyphs (a font it lacks) and so drops them.
 
@@ -183,7 +189,18 @@ def _lost(obj: Any) -> bool:
     return right <= left and top <= bottom
 
 
-def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, float, bytes] | None:
+def _address_of(function: Any, *argtypes: Any) -> Any:
+    """The pdfium function ``function`` returning a pointer as a plain int (no pointer object to build)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
+
+
+_TEXT_OBJECT = _address_of(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
+_FONT = _address_of(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
+
+
+def _style(textpage: Any, index: int, owner: int | None, strict: bool) -> tuple[float, float, bytes] | None:
     """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
     fs = pdfium_c.FS_MATRIX()
     pdfium_c.FPDFText_GetMatrix(textpage, index, fs)
@@ -192,18 +209,7 @@ def _style(textpage: Any, index: int, obj: Any, strict: bool) -> tuple[float, fl
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
     font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    return font_size * scale, font_size, bytes(pdfium_c.FPDFTextObj_GetFont(obj))
-
-
-def _stacked(width: float, x0: float, y0: float, size: float, font_size: float, prev: tuple[float, float]) -> bool:
-    """True for a vertically written char: one unscaled em wide, or right below ``prev`` (x0, y0 of the last char).
-
-    pdfium sizes a vertical glyph's box by the font size in text space; one scaled by the text matrix gives it
-    away. Without scaling, a glyph set straight below the previous one of its text object does.
-    """
-    if size != font_size and abs(width - font_size) < 1e-3 * font_size:
-        return True
-    return abs(x0 - prev[0]) < 0.01 and abs(y0 - prev[1]) > size / 2
+    return font_size * scale, font_size, _pointer_bytes(_FONT(owner))
 
 
 def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
@@ -220,22 +226,23 @@ def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float
         _place(char, ox.value, ox.value + char["size"], oy.value, height, doctop)
 
 
-def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[bytes]] | None:
-    """Chars with pdfminer-style boxes and the text objects they come from; None if unsure.
+def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[int]] | None:
+    """Chars with pdfminer-style boxes and the addresses of the text objects they come from; None if unsure.
 
     A box is the glyph's advance wide and the font size tall, from the font's descent; vertical writing
     gets one em square.
     """
     get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    map_error, get_object = pdfium_c.FPDFText_HasUnicodeMapError, pdfium_c.FPDFText_GetTextObject
+    map_error, get_owner = pdfium_c.FPDFText_HasUnicodeMapError, _TEXT_OBJECT
     get_box = pdfium_c.FPDFText_GetLooseCharBox
+    address = ctypes.cast(textpage, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
-    styles: dict[bytes, tuple[float, float, bytes]] = {}
+    styles: dict[int, tuple[float, float, bytes]] = {}
     out: list[Obj] = []
-    owners: list[bytes] = []
+    owners: list[int] = []
     indices: list[int] = []
-    vertical: set[bytes] = set()
-    last: dict[bytes, tuple[float, float]] = {}
+    vertical: set[int] = set()
+    last: dict[int, tuple[float, float]] = {}
     count = pdfium_c.FPDFText_CountChars(textpage)
     low = 0
     for i in range(count):
@@ -247,23 +254,31 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         else:
             low = 0
-        text = "-" if code == _PDFIUM_HYPHEN else _character(code)
+        if code == _PDFIUM_HYPHEN:
+            text = "-"
+        elif code < 0xD800 or 0xDFFF < code < 0x110000:
+            text = chr(code)
+        else:
+            text = "\ufffd"
         if text in _MAYBE_GENERATED and is_generated(textpage, i):
             continue
         if strict and (code in _BAD_UNICODE or map_error(textpage, i)):
             return None
-        obj = get_object(textpage, i)
-        owner = bytes(obj)
+        owner = get_owner(address, i)
         style = styles.get(owner)
         if style is None:
-            style = _style(textpage, i, obj, strict)
+            style = _style(textpage, i, owner, strict)
             if style is None:
                 return None
             styles[owner] = style
         size, font_size, font = style
         get_box(textpage, i, rect)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if _stacked(x1 - x0, x0, y0, size, font_size, last.get(owner, (-1.0, y0))):
+        width = x1 - x0
+        prev = last.get(owner)
+        if (size != font_size and abs(width - font_size) < 1e-3 * font_size) or (
+            prev is not None and abs(x0 - prev[0]) < 0.01 and abs(y0 - prev[1]) > size / 2
+        ):
             vertical.add(owner)
         last[owner] = (x0, y0)
         top = height - y0 - size
@@ -276,7 +291,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
                 "top": top,
                 "bottom": top + size,
                 "doctop": doctop + top,
-                "width": x1 - x0,
+                "width": width,
                 "height": size,
                 "size": size,
                 "upright": True,
@@ -289,11 +304,6 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
         picked = [k for k, owner in enumerate(owners) if owner in vertical]
         _stand_up([out[k] for k in picked], [indices[k] for k in picked], textpage, height, doctop)
     return out, set(styles)
-
-
-def _character(code: int) -> str:
-    """The character of a code point; U+FFFD for a lone surrogate or a code past Unicode."""
-    return "\ufffd" if 0xD800 <= code <= 0xDFFF or code >= 0x110000 else chr(code)
 
 
 def _plain_geometry(page: pdfium.PdfPage) -> bool:
@@ -319,7 +329,8 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
         textpage.close()
     if found is None:
         return None
-    chars, owners = found
+    chars, addresses = found
+    owners = {_pointer_bytes(a) for a in addresses}
     graphics: list[Obj] = []
     for obj, kind, outer in _walk(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
