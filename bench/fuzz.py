@@ -69,10 +69,13 @@ def main() -> None:
     errored = {name for name in names if any(f" {name}:" in line or f"/{name}:" in line for line in errors)}
     made = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     print(f"{len(names)} mutants ({made}) in {seconds:.0f} s, exit {done.returncode}")
-    timeouts = sum("timed out" in e or "timeout" in e for e in errors)
+    slow = [e.split(": ", 2)[1] for e in errors if "timed out" in e]
+    timeouts = len(slow)
     print(f"tracebacks {done.stderr.count('Traceback')}, timeouts {timeouts}, "
           f"error lines {len(errors)}, files with records {len(recorded)}, invalid JSON lines {bad_json}, "
           f"files with neither {len(names - recorded - errored)}")  # fmt: skip
+    if slow:
+        print("timed out: " + ", ".join(Path(s).name for s in slow[:20]))
     other = [line for line in done.stderr.splitlines() if line.strip() and not line.startswith("govdisc:")]
     print(f"other stderr lines {len(other)}" + (f", e.g. {other[0][:160]!r}" if other else ""))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -106,6 +106,9 @@ OcrOpt = Annotated[str, typer.Option("--ocr", help="Read pdf pages by OCR: auto 
 MaxMemoryOpt = Annotated[
     float, typer.Option("--max-memory", help="Give up on a file whose worker needs more MB than this (0: no limit).")
 ]
+MaxLinesOpt = Annotated[
+    int, typer.Option("--max-lines", help="Read at most this many lines of a file, with a warning (0: no limit).")
+]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="After an internal error's line, print its traceback.")]
 DEFAULT_LIMITS = Limits()
 
@@ -186,6 +189,7 @@ RUN_PARAMETERS = (
     ("timeout", TimeoutOpt, DEFAULT_LIMITS.timeout),
     ("ocr", OcrOpt, DEFAULT_LIMITS.ocr),
     ("max_memory", MaxMemoryOpt, DEFAULT_LIMITS.max_memory / MB),
+    ("max_lines", MaxLinesOpt, DEFAULT_LIMITS.max_lines),
     ("debug", DebugOpt, False),
     ("verbose", VerboseOpt, False),
 )
@@ -209,7 +213,7 @@ def reads_documents(command: Callable[..., None]) -> Callable[..., None]:
         except ChoiceError as exc:
             raise typer.BadParameter(str(exc), param_hint="--ocr") from None
         limits = Limits(int(given["max_size"] * MB), given["max_pages"], given["timeout"], ocr=given["ocr"],
-                        max_memory=int(given["max_memory"] * MB))  # fmt: skip
+                        max_memory=int(given["max_memory"] * MB), max_lines=given["max_lines"])  # fmt: skip
         reading = RunOptions(given["workers"], given["no_cache"], given["quiet"], limits, given["verbose"],
                              given["debug"])  # fmt: skip
         return command(*args, reading=reading, **kwargs)

@@ -23,8 +23,11 @@ class Limits:
     timeout: float = 30.0  # --timeout (seconds)
     ocr: str = "auto"  # --ocr: which pdf pages OCR reads (auto: those without text, always, never)
     max_memory: int = 2048 * MB  # --max-memory (MB): each worker's address space; 0 for no limit
+    max_lines: int = 50_000  # --max-lines: lines (paragraphs and table rows) of a file read; 0 for no limit
 
     @property
     def cache_variant(self) -> str:
-        """What the cache adds to its code key for these limits: results read with another --ocr differ."""
-        return "" if self.ocr == "auto" else f"+ocr={self.ocr}"
+        """What the cache adds to its code key for these limits: results read with another --ocr or
+        --max-lines differ."""
+        ocr = "" if self.ocr == "auto" else f"+ocr={self.ocr}"
+        return ocr + ("" if self.max_lines == Limits.max_lines else f"+lines={self.max_lines}")

@@ -131,8 +131,16 @@ def failure(exc: BaseException) -> tuple[str, bool]:
 
 
 def out_of_memory(exc: BaseException) -> bool:
-    """True for a MemoryError, or a reader's error that one caused."""
-    return isinstance(exc, MemoryError) or isinstance(exc.__cause__, MemoryError)
+    """True for a MemoryError, or a reader's error that one caused (a C++ library's ``std::bad_alloc``
+    reaches Python as its own exception type, naming it)."""
+    seen: BaseException | None = exc
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, MemoryError) or "std::bad_alloc" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def failed(path: Path, label: str, exc: Exception) -> FileResult:

@@ -96,7 +96,7 @@ def work(
     try:
         if lookup is not None and (known := lookup(seen.sha256)) is not None:
             return {**out, "seen": seen, "payload": known, "cached": True, "cacheable": True}
-        doc = read_document(real, max_pages=limits.max_pages, ocr=limits.ocr)
+        doc = read_document(real, max_pages=limits.max_pages, ocr=limits.ocr, max_lines=limits.max_lines)
         records = extract_document(doc, label)
         payload: dict[str, Any] = {"records": [r.to_dict() for r in records]}
         cacheable = True

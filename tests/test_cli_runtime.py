@@ -55,8 +55,10 @@ def test_ctrl_c_prints_one_line_and_exits_130(tmp_path):
     folder = _many(tmp_path / "docs", 60)
     env = {**os.environ, "GOVDISC_CACHE_DIR": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT)}
     cmd = [sys.executable, "-m", "govdisc", "extract", str(folder), "-f", "jsonl", "--no-cache", "--workers", "2"]
+    # Ctrl-C as an interactive shell sees it: SIGINT not ignored (a shell's background job inherits it ignored)
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True, text=True)  # fmt: skip
+                            start_new_session=True, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # fmt: skip
     assert proc.stdout is not None and proc.stdout.readline().startswith("{")
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=120)

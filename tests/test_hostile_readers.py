@@ -20,7 +20,7 @@ from govdisc.read import read_document
 from govdisc.read.limits import MAX_CELLS
 from tests import hostile
 from tests.conftest import CORPUS
-from tests.helpers import ROOT, SHARED_ABSENT
+from tests.helpers import ROOT, SHARED_ABSENT, cli, jsonl
 
 SAMPLE_001 = next((ROOT / "samples").glob("001_*.txt"))
 
@@ -135,3 +135,42 @@ def test_mutants_of_a_corpus_file_read_or_fail_with_read_error(source: Path, tmp
         path.write_bytes(body)
         with contextlib.suppress(ReadError):
             govdisc.extract_file(path)
+
+
+def test_text_of_a_million_short_lines_is_read_to_the_line_limit(tmp_path: Path) -> None:
+    """``lines_txt`` at a small size: past ``max_lines`` the rest is left unread, and the warning says so."""
+    path = hostile.lines_txt(tmp_path / "lines.txt", count=300)
+    doc = read_document(path, max_lines=100)
+    assert len(doc.blocks) == 100
+    assert doc.warnings[-1] == "300 lines: only the first 100 read (raise the limit with --max-lines)"
+    assert read_document(path, max_lines=300).warnings == read_document(path).warnings == []
+
+
+def test_html_table_of_many_rows_is_cut_inside_the_table(tmp_path: Path) -> None:
+    doc = read_document(hostile.rows_html(tmp_path / "rows.html", count=500), max_lines=120)
+    (table,) = [b for b in doc.blocks if isinstance(b, govdisc.Table)]
+    assert len(table.rows) == 120 - sum(isinstance(b, govdisc.Paragraph) for b in doc.blocks)
+    assert table.rows[0] == ("申请事项0", "0")
+    assert "500 lines: only the first 120 read" in doc.warnings[-1]
+
+
+def test_the_line_limit_is_an_option_and_a_warning_of_the_record(tmp_path: Path) -> None:
+    path = hostile.lines_txt(tmp_path / "lines.txt", count=300)
+    run = cli("extract", str(path), "--no-cache", "-w", "0", "-f", "jsonl", "--max-lines", "50")
+    assert run.returncode == 0, run.stderr
+    assert "300 lines: only the first 50 read (raise the limit with --max-lines)" in jsonl(run.stdout)[0]["warnings"]
+
+
+def test_pdf_page_of_endless_drawing_is_read_without_its_drawings(tmp_path: Path) -> None:
+    """A page holding more objects than MAX_DRAWINGS is not walked object by object (minutes for millions)."""
+    import pypdfium2 as pdfium
+
+    from govdisc.read.pdf_pdfium import MAX_DRAWINGS, page_objects
+
+    pdf = pdfium.PdfDocument(str(hostile.endless_stream_pdf(tmp_path / "endless.pdf", megabytes=2)))
+    page = pdf[0]
+    objects = page_objects(page, 1, 0.0)
+    assert objects is not None and objects.graphics == []
+    assert objects.drawings > MAX_DRAWINGS
+    page.close()
+    pdf.close()

@@ -96,15 +96,54 @@ def without_surrogates(doc: Document) -> Document:
     return Document(doc.path, blocks, [*doc.warnings, note], doc.encoding, doc.ocr)
 
 
+def within_lines(doc: Document, max_lines: int) -> Document:
+    """The document's first ``max_lines`` lines (a paragraph is one, a table row one), with a warning
+    saying how many there were; the same document when it has no more (or ``max_lines`` is 0).
+
+    Past tens of thousands of lines a file is no report but a dump or an attack, and reading all of it
+    would take minutes: what is read of it stays right, what is cut is missing, and the warning says so.
+    """
+    if max_lines <= 0:
+        return doc
+    lines = sum(1 if isinstance(b, Paragraph) else max(1, len(b.rows)) for b in doc.blocks)
+    if lines <= max_lines:
+        return doc
+    kept: list[Block] = []
+    room = max_lines
+    for block in doc.blocks:
+        if room <= 0:
+            break
+        if isinstance(block, Paragraph):
+            kept.append(block)
+            room -= 1
+        elif len(block.rows) <= room:
+            kept.append(block)
+            room -= max(1, len(block.rows))
+        else:
+            kept.append(Table.from_rows([list(r) for r in block.rows[:room]], block.page))
+            room = 0
+    note = f"{lines:,} lines: only the first {max_lines:,} read (raise the limit with --max-lines)"
+    return Document(doc.path, kept, [*doc.warnings, note], doc.encoding, doc.ocr)
+
+
 def read_document(
-    path: str | Path, max_pages: int | None = None, timeout: float | None = None, ocr: str = "auto"
+    path: str | Path,
+    max_pages: int | None = None,
+    timeout: float | None = None,
+    ocr: str = "auto",
+    max_lines: int = 0,
 ) -> Document:
     """Read one file into a Document; raise ReadError with a one-line reason when it cannot be read.
 
     ``max_pages`` limits a pdf's pages (None: no limit); ``timeout`` bounds a LibreOffice conversion
     (seconds; None: no limit of its own); ``ocr`` says which pdf pages OCR reads (``auto``: those without
-    text, ``always``, ``never``).
+    text, ``always``, ``never``); ``max_lines`` cuts the document after that many lines
+    (:func:`within_lines`; 0: no limit).
     """
+    return within_lines(_read(path, max_pages, timeout, ocr), max_lines)
+
+
+def _read(path: str | Path, max_pages: int | None, timeout: float | None, ocr: str) -> Document:
     path = Path(path)
     kind = READERS.get(path.suffix.lower())
     if kind is None:
@@ -128,5 +167,8 @@ def read_document(
         raise ReadError("permission denied") from None
     except Exception as exc:  # a reader's library failed on a broken file
         name = type(exc).__name__
-        detail = str(exc).splitlines()[0][:160] if str(exc) else ""
+        lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+        if lines and lines[0].startswith("Traceback"):  # a library that put a whole traceback in its message
+            lines = lines[-1:]
+        detail = lines[0][:160] if lines else ""
         raise ReadError(f"cannot read {path.suffix.lstrip('.')} ({name}{': ' + detail if detail else ''})") from exc

@@ -25,7 +25,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
 from govdisc.read.ocr import no_text, ocr_objects, ocr_warning
-from govdisc.read.pdf_pdfium import Obj, PageObjects, page_objects
+from govdisc.read.pdf_pdfium import MAX_DRAWINGS, Obj, PageObjects, page_objects
 from govdisc.read.pdf_tables import Finder
 from govdisc.read.pdf_text import cell_text, text_lines
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
@@ -409,6 +409,9 @@ def _page_objects(
     try:
         objects = page_objects(page, number, doctop) if page is not None else None
         if objects is not None:
+            if objects.drawings:
+                warnings.append(f"page {number} holds {objects.drawings:,} objects (over {MAX_DRAWINGS:,}): "
+                                "its lines are not read, so no ruled table is found on it")  # fmt: skip
             return objects
         try:
             return plumber.page(number)

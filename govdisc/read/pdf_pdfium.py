@@ -38,6 +38,14 @@ class PageObjects:
     chars: list[Obj]
     graphics: list[Obj] = field(default_factory=list)
     ocr: list[tuple[str, float]] | None = None  # read by OCR: its text boxes and their confidence
+    drawings: int = 0  # objects of a page whose drawings were left unread: more than MAX_DRAWINGS
+
+
+#: Drawing objects (paths) read from one page at most. A page of a report draws a few thousand (its
+#: tables' rules, a chart); one with more is a map, a scan traced as vectors, or an attack, and
+#: reading millions of them would take minutes: past this its drawings are not read (no ruled table
+#: is found on it) and the reader says so.
+MAX_DRAWINGS = 100_000
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -330,11 +338,19 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
     if found is None:
         return None
     chars, addresses = found
+    box = (0.0, 0.0, right - left, height - bottom)
+    if (count := pdfium_c.FPDFPage_CountObjects(page.raw)) > MAX_DRAWINGS:  # not even walked: millions take minutes
+        return PageObjects(number, box, chars, [], drawings=count)
     owners = {_pointer_bytes(a) for a in addresses}
     graphics: list[Obj] = []
+    drawn = 0
     for obj, kind, outer in _walk(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            graphics.extend(_path_graphics(obj, outer, height, doctop))
+            drawn += 1
+            if drawn <= MAX_DRAWINGS:
+                graphics.extend(_path_graphics(obj, outer, height, doctop))
         elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and bytes(obj) not in owners and _lost(obj):
             return None
-    return PageObjects(number, (0.0, 0.0, right - left, height - bottom), chars, graphics)
+    if drawn > MAX_DRAWINGS:
+        return PageObjects(number, box, chars, [], drawings=drawn)
+    return PageObjects(number, box, chars, graphics)
