@@ -167,10 +167,15 @@ def test_pdf_page_of_endless_drawing_is_read_without_its_drawings(tmp_path: Path
 
     from govdisc.read.pdf_pdfium import MAX_DRAWINGS, page_objects
 
-    pdf = pdfium.PdfDocument(str(hostile.endless_stream_pdf(tmp_path / "endless.pdf", megabytes=2)))
+    path = hostile.endless_stream_pdf(tmp_path / "endless.pdf", megabytes=2)
+    pdf = pdfium.PdfDocument(str(path))
     page = pdf[0]
     objects = page_objects(page, 1, 0.0)
     assert objects is not None and objects.graphics == []
     assert objects.drawings > MAX_DRAWINGS
     page.close()
     pdf.close()
+    with pytest.raises(
+        ReadError, match=r"^no text; page 1 holds [\d,]+ objects \(over 100,000\): .*not rendered for OCR"
+    ):
+        read_document(path)  # nor rendered for OCR, which would take as long

@@ -411,7 +411,8 @@ def _page_objects(
         if objects is not None:
             if objects.drawings:
                 warnings.append(f"page {number} holds {objects.drawings:,} objects (over {MAX_DRAWINGS:,}): "
-                                "its lines are not read, so no ruled table is found on it")  # fmt: skip
+                                "its drawings are not read (no ruled table is found on it, and it is not "
+                                "rendered for OCR)")  # fmt: skip
             return objects
         try:
             return plumber.page(number)
@@ -433,7 +434,8 @@ def _pdfium_pages(doc: pdfium.PdfDocument, path: Path, warnings: list[str], ocr:
     try:
         for index in range(len(doc)):
             objects = _page_objects(doc, index, doctop, plumber, warnings)
-            if ocr == "always" or (ocr == "auto" and not objects.chars):
+            # a page too full of objects to walk is too full to render in time: OCR reads it only when asked
+            if ocr == "always" or (ocr == "auto" and not objects.chars and not objects.drawings):
                 objects = ocr_objects(doc, index, doctop, objects, ocr)
             contents.append(page_content(objects))
             doctop += objects.bbox[3] - objects.bbox[1]
@@ -481,7 +483,8 @@ def read_pdf(path: Path, max_pages: int | None = None, ocr: str = "auto") -> Doc
     warnings: list[str] = []
     pages = _read_pages(path, max_pages, warnings, ocr)
     if not any(p.has_text for p in pages):
-        raise no_text(ocr)
+        crowded = [w for w in warnings if f"(over {MAX_DRAWINGS:,})" in w]
+        raise ReadError(f"no text; {crowded[0]}") if crowded else no_text(ocr)
     empty = [str(p.number) for p in pages if not p.has_text]
     if empty:
         warnings.append(f"no text layer on page(s) {', '.join(empty)}")
