@@ -38,10 +38,12 @@ def main() -> None:
     parser.add_argument("--per-file", type=int, default=100, help="mutants of each source file")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=None, help="govdisc's --workers (default: its own)")
+    parser.add_argument("--keep", type=Path, default=None, help="write the mutants into this folder and keep them")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(tmp) if args.keep is None else args.keep
+        folder.mkdir(parents=True, exist_ok=True)
         kinds: dict[str, int] = {}
         for source in SOURCES:
             if not source.is_file():
@@ -69,7 +71,7 @@ def main() -> None:
     errored = {name for name in names if any(f" {name}:" in line or f"/{name}:" in line for line in errors)}
     made = ", ".join(f"{k} {v}" for k, v in sorted(kinds.items()))
     print(f"{len(names)} mutants ({made}) in {seconds:.0f} s, exit {done.returncode}")
-    slow = [e.split(": ", 2)[1] for e in errors if "timed out" in e]
+    slow = [e.removeprefix("govdisc: error: ").split(": ", 1)[0] for e in errors if "timed out" in e]
     timeouts = len(slow)
     print(f"tracebacks {done.stderr.count('Traceback')}, timeouts {timeouts}, "
           f"error lines {len(errors)}, files with records {len(recorded)}, invalid JSON lines {bad_json}, "
