@@ -179,3 +179,35 @@ def test_pdf_page_of_endless_drawing_is_read_without_its_drawings(tmp_path: Path
         ReadError, match=r"^no text; page 1 holds [\d,]+ objects \(over 100,000\): .*not rendered for OCR"
     ):
         read_document(path)  # nor rendered for OCR, which would take as long
+
+
+def _alignments_by_trying_each(cells: tuple[str, ...], width: int, blanks_shown: bool) -> list[tuple[str, ...]]:
+    """Every cut of ``extra`` blank cells from the two ends, tried one by one (the definition)."""
+    extra = len(cells) - width
+    if extra < 0 or (extra and not blanks_shown):
+        return []
+    cuts = [cells[lead : len(cells) - (extra - lead)] for lead in range(extra + 1)
+            if all(not c.strip() for c in (*cells[:lead], *cells[len(cells) - (extra - lead) :]))]  # fmt: skip
+    return list(dict.fromkeys(cuts))
+
+
+@given(st.lists(st.sampled_from(["", " ", "0", "12", "合计"]), max_size=12), st.integers(0, 8), st.booleans())
+def test_alignments_are_every_cut_of_blank_ends(cells: list[str], width: int, blanks_shown: bool) -> None:
+    from govdisc.tables.rows import alignments
+
+    expected = _alignments_by_trying_each(tuple(cells), width, blanks_shown)
+    assert alignments(tuple(cells), width, blanks_shown) == expected
+
+
+def test_html_table3_row_of_colspan_200_rowspan_200_is_read_in_one_pass(tmp_path: Path) -> None:
+    """The corpus html with ``colspan=200 rowspan=200`` on its cells (a fuzz mutant): rows 25,610 cells
+    wide, each fitted to the 7 columns of table 3 once, not once per way of cutting its padding."""
+    from govdisc.tables.rows import alignments
+
+    row = ("",) * 12_800 + ("1", "0", "0", "0", "0", "0", "1") + ("",) * 12_803
+    assert alignments(row, 7) == [("1", "0", "0", "0", "0", "0", "1")]
+    source = (CORPUS / "shanghai_bgt_2019.html").read_bytes()
+    path = tmp_path / "spans.html"
+    path.write_bytes(source.replace(b"<td", b"<td colspan=200 rowspan=200", 60))
+    (record,) = govdisc.extract_file(path)
+    assert record.title  # read to the end; what its spans make of the tables is not certain, so not asserted

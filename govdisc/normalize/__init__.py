@@ -105,6 +105,8 @@ def _normalize_blocks(blocks: list[Block]) -> tuple[list[Block], list[Fix]]:
     fixes: list[Fix] = []
 
     def run(text: str) -> str:
+        if not text:  # most cells of a wide grid: nothing to fix
+            return text
         new, made = _run_steps(text)
         fixes.extend(made)
         return new

@@ -83,12 +83,12 @@ def alignments(cells: tuple[str, ...], width: int, blanks_shown: bool = True) ->
     extra = len(cells) - width
     if extra < 0 or (extra and not blanks_shown):
         return []
-    out = []
-    for lead in range(extra + 1):
-        kept = cells[lead : len(cells) - (extra - lead)]
-        if all(not c.strip() for c in (*cells[:lead], *cells[len(cells) - (extra - lead) :])):
-            out.append(kept)
-    return list(dict.fromkeys(out))
+    blank = [not c.strip() for c in cells]
+    leading = next((i for i, b in enumerate(blank) if not b), len(cells))  # blanks before the first value
+    trailing = next((i for i, b in enumerate(reversed(blank)) if not b), len(cells))  # and after the last
+    # ``lead`` blanks dropped from the front and ``extra - lead`` from the back, each within its run
+    leads = range(max(0, extra - trailing), min(extra, leading) + 1)
+    return list(dict.fromkeys(cells[lead : len(cells) - (extra - lead)] for lead in leads))
 
 
 def fit(row: Row, width: int) -> tuple[str, ...] | None:
