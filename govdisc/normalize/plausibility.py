@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-import opencc
+from govdisc.normalize.traditional import to_simplified
 
 __all__ = [
     "DOMAIN_WORDS",
@@ -94,7 +93,6 @@ _HAN_UNKNOWN_COST = -20.0
 _SYMBOL_COST = -22.0
 _REPLACEMENT_COST = -25.0
 _LONE_HAN_PENALTY = 2.0
-_SURROGATE = re.compile("([\ud800-\udfff])")
 
 
 #: The shipped table of :func:`char_weights`, one ``character<TAB>weight`` a line.
@@ -151,21 +149,9 @@ def _model() -> _Model:
     return _Model(words, lexicon, math.log(sum(words.values())), starts, ends)
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def simplify(text: str) -> str:
     """``text`` converted with OpenCC t2s (the form every other function here scores)."""
-    if not text:
-        return text
-    try:
-        return _converter().convert(text)
-    except UnicodeEncodeError:
-        parts = _SURROGATE.split(text)
-        parts[::2] = [_converter().convert(part) if part else part for part in parts[::2]]
-        return "".join(parts)
+    return to_simplified(text) if text else text
 
 
 def word_logprob(word: str) -> float | None:

@@ -58,6 +58,13 @@ class PageContent:
     tables: list[tuple[float, list[list[str | None]]]]
     has_text: bool
     ocr: list[tuple[str, float]] | None = None  # read by OCR: its text boxes and their confidence
+    drawings: int = 0  # objects of a page whose drawings were left unread (see :data:`MAX_DRAWINGS`)
+
+
+def _crowded(number: int, objects: int) -> str:
+    """What a page too full of objects to walk is told: its drawings are not read."""
+    return (f"page {number} holds {objects:,} objects (over {MAX_DRAWINGS:,}): its drawings are not read "
+            "(no ruled table is found on it, and it is not rendered for OCR)")  # fmt: skip
 
 
 def _check_header(path: Path) -> None:
@@ -207,7 +214,7 @@ def page_content(objects: PageObjects) -> PageContent:
         for d in text_lines(text_chars, objects.bbox)
         if d["text"].strip()
     ]
-    return PageContent(objects.number, lines, tables, bool(objects.chars), objects.ocr)
+    return PageContent(objects.number, lines, tables, bool(objects.chars), objects.ocr, objects.drawings)
 
 
 def _extract(found: PlumberTable, chars: list[Obj]) -> list[list[str | None]]:
@@ -410,9 +417,7 @@ def _page_objects(
         objects = page_objects(page, number, doctop) if page is not None else None
         if objects is not None:
             if objects.drawings:
-                warnings.append(f"page {number} holds {objects.drawings:,} objects (over {MAX_DRAWINGS:,}): "
-                                "its drawings are not read (no ruled table is found on it, and it is not "
-                                "rendered for OCR)")  # fmt: skip
+                warnings.append(_crowded(number, objects.drawings))
             return objects
         try:
             return plumber.page(number)
@@ -483,8 +488,8 @@ def read_pdf(path: Path, max_pages: int | None = None, ocr: str = "auto") -> Doc
     warnings: list[str] = []
     pages = _read_pages(path, max_pages, warnings, ocr)
     if not any(p.has_text for p in pages):
-        crowded = [w for w in warnings if f"(over {MAX_DRAWINGS:,})" in w]
-        raise ReadError(f"no text; {crowded[0]}") if crowded else no_text(ocr)
+        crowded = next((p for p in pages if p.drawings), None)
+        raise ReadError(f"no text; {_crowded(crowded.number, crowded.drawings)}") if crowded else no_text(ocr)
     empty = [str(p.number) for p in pages if not p.has_text]
     if empty:
         warnings.append(f"no text layer on page(s) {', '.join(empty)}")
