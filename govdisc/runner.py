@@ -111,15 +111,19 @@ def work(
 
 
 def warm_up(paths: Sequence[str | os.PathLike[str]] | None = None) -> None:
-    """Load the readers of ``paths``' file types (every reader when None) and the models once here, so forked
-    workers start ready."""
+    """Load the readers of ``paths``' file types (every reader when None), the character table, OpenCC and the
+    region index once here, so forked workers start ready.
+
+    The word model that scores mojibake repairs is not loaded: it takes a third of a second and most runs need
+    it for no file (a pdf, a docx); a worker that meets a garbled line loads it then.
+    """
     from govdisc.normalize import normalize_text
     from govdisc.numbers import to_number
     from govdisc.read import warm_up as import_readers
     from govdisc.region import resolve
 
     import_readers(None if paths is None else [os.fspath(p) for p in paths])
-    normalize_text("?。ㄒ唬┲鲃庸_情況 區(qū)")
+    normalize_text("主動公開情況（一）")
     to_number("三十五")
     resolve("广东省广州市")  # the region index, built once here rather than in every worker
 
@@ -319,15 +323,21 @@ def _pool(
     pool = [_Worker(ctx, limits, lookup) for _ in range(min(workers, len(todo)))]
     window = max(1, workers) * IN_FLIGHT_PER_WORKER
     first_pending = lambda: min([w.task[0] for w in pool if w.task] + ([queue[-1]] if queue else [len(files)]))  # noqa: E731
+
+    def feed(k: int) -> None:
+        """Give worker ``k`` the next file, if it is idle and the file is within the window."""
+        w = pool[k]
+        if w.task is None and queue and queue[-1] < first_pending() + window:
+            if not w.process.is_alive():  # it ended between files
+                w.stop(kill=True)
+                pool[k] = w = _Worker(ctx, limits, lookup)
+            i = queue.pop()
+            w.give(i, str(files[i][0]), files[i][1])
+
     try:
         while queue or any(w.task for w in pool):
-            for k, w in enumerate(pool):
-                if w.task is None and queue and queue[-1] < first_pending() + window:
-                    if not w.process.is_alive():  # it ended between files
-                        w.stop(kill=True)
-                        pool[k] = w = _Worker(ctx, limits, lookup)
-                    i = queue.pop()
-                    w.give(i, str(files[i][0]), files[i][1])
+            for k in range(len(pool)):
+                feed(k)
             busy = [w for w in pool if w.task]
             deadline = min(w.task[1] + limits.timeout for w in busy)  # type: ignore[index]
             ready = wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
@@ -344,6 +354,7 @@ def _pool(
                         got, out = index, None
                     if out is not None:
                         w.task = None
+                        feed(k)  # the worker goes on with the next file while this one's result is taken in
                         finish(got, out)
                         continue
                 if w.process.sentinel in ready or not w.process.is_alive():

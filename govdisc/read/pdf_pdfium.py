@@ -8,7 +8,6 @@ pdfplumber instead.
 from __future__ import annotations
 
 import ctypes
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +47,52 @@ class PageObjects:
 MAX_DRAWINGS = 100_000
 
 
+class _Pointer(ctypes.c_void_p):
+    """A pointer from pdfium kept as a ctypes object (a subclass is not turned into an int), passed back as is."""
+
+
+def _bare(function: Any, restype: Any = ctypes.c_int) -> Any:
+    """pdfium's ``function`` without argument conversion: about 4× faster per call than pypdfium2's binding.
+
+    Arguments go as C takes them untyped: ints as ``int``, ctypes objects (``_Pointer``, ``c_void_p``,
+    ``byref``) as they are; so only int, pointer and ``byref`` arguments are passed, never a float, nor a
+    pointer as an int.
+    """
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(restype)(address)
+
+
+def _handle(raw: Any) -> ctypes.c_void_p:
+    """A pypdfium2 handle (page, text page) as a plain pointer, the quickest kind to pass."""
+    return ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
+
+
+# the calls made once per char, path segment or page object; the rest go through pypdfium2
+_COUNT_OBJECTS = _bare(pdfium_c.FPDFPage_CountObjects)
+_OBJECT = _bare(pdfium_c.FPDFPage_GetObject, _Pointer)
+_FORM_COUNT = _bare(pdfium_c.FPDFFormObj_CountObjects)
+_FORM_OBJECT = _bare(pdfium_c.FPDFFormObj_GetObject, _Pointer)
+_OBJECT_TYPE = _bare(pdfium_c.FPDFPageObj_GetType)
+_OBJECT_MATRIX = _bare(pdfium_c.FPDFPageObj_GetMatrix)
+_OBJECT_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds)
+_TEXT_FONT = _bare(pdfium_c.FPDFTextObj_GetFont, _Pointer)
+_FONT_EMBEDDED = _bare(pdfium_c.FPDFFont_GetIsEmbedded)
+_DRAW_MODE = _bare(pdfium_c.FPDFPath_GetDrawMode)
+_COUNT_SEGMENTS = _bare(pdfium_c.FPDFPath_CountSegments)
+_SEGMENT = _bare(pdfium_c.FPDFPath_GetPathSegment, _Pointer)
+_SEGMENT_TYPE = _bare(pdfium_c.FPDFPathSegment_GetType)
+_SEGMENT_POINT = _bare(pdfium_c.FPDFPathSegment_GetPoint)
+_SEGMENT_CLOSES = _bare(pdfium_c.FPDFPathSegment_GetClose)
+_UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated)
+_MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError)
+_TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # an int: the char's owner, a dict key
+_LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
+_CHAR_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix)
+_FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+
+
 def _mul(m: Matrix, n: Matrix) -> Matrix:
     """The matrix applying ``m`` first, then ``n``."""
     a, b, c, d, e, f = m
@@ -69,7 +114,7 @@ def _apply(m: Matrix, x: float, y: float) -> Point:
 
 def _matrix(obj: Any) -> Matrix:
     fs = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, fs):
+    if not _OBJECT_MATRIX(obj, ctypes.byref(fs)):
         return _IDENTITY
     return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
@@ -79,10 +124,10 @@ def _walk(page: Any) -> Iterator[tuple[Any, int, Matrix]]:
     stack: list[tuple[Any, bool, int, Matrix, int]] = [(page, True, 0, _IDENTITY, 0)]
     while stack:
         parent, is_page, index, outer, depth = stack.pop()
-        count = pdfium_c.FPDFPage_CountObjects(parent) if is_page else pdfium_c.FPDFFormObj_CountObjects(parent)
+        count = _COUNT_OBJECTS(parent) if is_page else _FORM_COUNT(parent)
         for i in range(index, count):
-            obj = pdfium_c.FPDFPage_GetObject(parent, i) if is_page else pdfium_c.FPDFFormObj_GetObject(parent, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            obj = _OBJECT(parent, i) if is_page else _FORM_OBJECT(parent, i)
+            kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 stack.append((parent, is_page, i + 1, outer, depth))
                 stack.append((obj, False, 0, _mul(_matrix(obj), outer), depth + 1))
@@ -94,10 +139,10 @@ def _segments(path: Any) -> list[tuple[str, Point, bool]]:
     """The path's points as (operator, point, closes) in the path's own space; a Bézier keeps its end point."""
     out: list[tuple[str, Point, bool]] = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    get_segment, get_type = pdfium_c.FPDFPath_GetPathSegment, pdfium_c.FPDFPathSegment_GetType
-    get_point, get_close = pdfium_c.FPDFPathSegment_GetPoint, pdfium_c.FPDFPathSegment_GetClose
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    get_segment, get_type, get_point, get_close = _SEGMENT, _SEGMENT_TYPE, _SEGMENT_POINT, _SEGMENT_CLOSES
     bezier = 0
-    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+    for i in range(_COUNT_SEGMENTS(path)):
         seg = get_segment(path, i)
         kind = get_type(seg)
         if kind == _BEZIERTO:
@@ -106,7 +151,7 @@ def _segments(path: Any) -> list[tuple[str, Point, bool]]:
                 continue
         else:
             bezier = 0
-        get_point(seg, x, y)
+        get_point(seg, x_ref, y_ref)
         out.append((_OPERATORS.get(kind, "l"), (x.value, y.value), bool(get_close(seg))))
     return out
 
@@ -168,7 +213,7 @@ def _graphic(shape: str, pts: list[Point], height: float, stroke: bool, fill: bo
 
 def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> list[Obj]:
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    pdfium_c.FPDFPath_GetDrawMode(path, fillmode, stroke)
+    _DRAW_MODE(path, ctypes.byref(fillmode), ctypes.byref(stroke))
     m = _mul(_matrix(path), outer)
     out = []
     for shape, pts in _subpaths(_segments(path)):
@@ -179,45 +224,29 @@ def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> li
     return out
 
 
-def _pointer_bytes(address: int | None) -> bytes:
-    """A pointer's bytes as ``bytes()`` of a ctypes pointer to ``address`` gives them."""
-    return (address or 0).to_bytes(ctypes.sizeof(ctypes.c_void_p), sys.byteorder)
-
-
 def _lost(obj: Any) -> bool:
     """True when pdfium cannot measure a text object's glyphs (a font it lacks) and so drops them.
 
     Whitespace has no extent either, but only in embedded fonts; glyphs of a missing font are lost text.
     """
-    if pdfium_c.FPDFFont_GetIsEmbedded(pdfium_c.FPDFTextObj_GetFont(obj)):
+    if _FONT_EMBEDDED(_TEXT_FONT(obj)):
         return False
     box = [ctypes.c_float() for _ in range(4)]
-    pdfium_c.FPDFPageObj_GetBounds(obj, *box)
+    _OBJECT_BOUNDS(obj, *(ctypes.byref(v) for v in box))
     left, bottom, right, top = (v.value for v in box)
     return right <= left and top <= bottom
 
 
-def _address_of(function: Any, *argtypes: Any) -> Any:
-    """The pdfium function ``function`` returning a pointer as a plain int (no pointer object to build)."""
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    assert address is not None
-    return ctypes.CFUNCTYPE(ctypes.c_void_p, *argtypes)(address)
-
-
-_TEXT_OBJECT = _address_of(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_int)
-_FONT = _address_of(pdfium_c.FPDFTextObj_GetFont, ctypes.c_void_p)
-
-
-def _style(textpage: Any, index: int, owner: int | None, strict: bool) -> tuple[float, float, bytes] | None:
+def _style(textpage: ctypes.c_void_p, index: int, owner: int | None, strict: bool) -> tuple[float, float, bytes] | None:
     """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
     fs = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFText_GetMatrix(textpage, index, fs)
+    _CHAR_MATRIX(textpage, index, ctypes.byref(fs))
     a, b, c, d = fs.a, fs.b, fs.c, fs.d
     if strict and (b or c or a <= 0 or d <= 0):
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
-    font_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-    return font_size * scale, font_size, _pointer_bytes(_FONT(owner))
+    font_size = _FONT_SIZE(textpage, index)
+    return font_size * scale, font_size, bytes(_TEXT_FONT(ctypes.c_void_p(owner)))
 
 
 def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
@@ -240,11 +269,11 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     A box is the glyph's advance wide and the font size tall, from the font's descent; vertical writing
     gets one em square.
     """
-    get_unicode, is_generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    map_error, get_owner = pdfium_c.FPDFText_HasUnicodeMapError, _TEXT_OBJECT
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    address = ctypes.cast(textpage, ctypes.c_void_p).value
+    get_unicode, is_generated, map_error = _UNICODE, _IS_GENERATED, _MAP_ERROR
+    get_owner, get_box = _TEXT_OBJECT, _LOOSE_BOX
+    handle = _handle(textpage)
     rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     styles: dict[int, tuple[float, float, bytes]] = {}
     out: list[Obj] = []
     owners: list[int] = []
@@ -254,11 +283,11 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     count = pdfium_c.FPDFText_CountChars(textpage)
     low = 0
     for i in range(count):
-        code = get_unicode(textpage, i)
+        code = get_unicode(handle, i)
         if low:  # the low half of a surrogate pair, already taken into the char before
             low = 0
             continue
-        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := get_unicode(textpage, i + 1)) <= 0xDFFF:
+        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := get_unicode(handle, i + 1)) <= 0xDFFF:
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         else:
             low = 0
@@ -268,19 +297,19 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
             text = chr(code)
         else:
             text = "\ufffd"
-        if text in _MAYBE_GENERATED and is_generated(textpage, i):
+        if text in _MAYBE_GENERATED and is_generated(handle, i):
             continue
-        if strict and (code in _BAD_UNICODE or map_error(textpage, i)):
+        if strict and (code in _BAD_UNICODE or map_error(handle, i)):
             return None
-        owner = get_owner(address, i)
+        owner = get_owner(handle, i)
         style = styles.get(owner)
         if style is None:
-            style = _style(textpage, i, owner, strict)
+            style = _style(handle, i, owner, strict)
             if style is None:
                 return None
             styles[owner] = style
         size, font_size, font = style
-        get_box(textpage, i, rect)
+        get_box(handle, i, rect_ref)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
         width = x1 - x0
         prev = last.get(owner)
@@ -339,17 +368,17 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
         return None
     chars, addresses = found
     box = (0.0, 0.0, right - left, height - bottom)
-    if (count := pdfium_c.FPDFPage_CountObjects(page.raw)) > MAX_DRAWINGS:  # not even walked: millions take minutes
+    handle = _handle(page.raw)
+    if (count := _COUNT_OBJECTS(handle)) > MAX_DRAWINGS:  # not even walked: millions take minutes
         return PageObjects(number, box, chars, [], drawings=count)
-    owners = {_pointer_bytes(a) for a in addresses}
     graphics: list[Obj] = []
     drawn = 0
-    for obj, kind, outer in _walk(page.raw):
+    for obj, kind, outer in _walk(handle):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             drawn += 1
             if drawn <= MAX_DRAWINGS:
                 graphics.extend(_path_graphics(obj, outer, height, doctop))
-        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and bytes(obj) not in owners and _lost(obj):
+        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.value not in addresses and _lost(obj):
             return None
     if drawn > MAX_DRAWINGS:
         return PageObjects(number, box, chars, [], drawings=drawn)
