@@ -10,7 +10,7 @@ or offset page, rotated text, unmapped glyphs, glyphs of a font pdfium lacks).
 from __future__ import annotations
 
 import statistics
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from operator import itemgetter
@@ -99,11 +99,19 @@ def _keeps_ruling(obj: Obj) -> bool:
     return min(obj.get("width", 0), obj.get("height", 0)) <= 2
 
 
-def _inside(obj: Obj, boxes: list[tuple[float, float, float, float]]) -> bool:
-    """True when the object's centre lies in one of the boxes."""
-    cx = (obj["x0"] + obj["x1"]) / 2
-    cy = (obj["top"] + obj["bottom"]) / 2
-    return any(x0 - 1 <= cx <= x1 + 1 and top - 1 <= cy <= bottom + 1 for x0, top, x1, bottom in boxes)
+def _outside(chars: list[Obj], boxes: list[tuple[float, float, float, float]]) -> list[Obj]:
+    """The chars whose centre lies in none of the boxes (each widened by 1 point)."""
+    wide = [(x0 - 1, top - 1, x1 + 1, bottom + 1) for x0, top, x1, bottom in boxes]
+    out = []
+    for c in chars:
+        cx = (c["x0"] + c["x1"]) / 2
+        cy = (c["top"] + c["bottom"]) / 2
+        for x0, top, x1, bottom in wide:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            out.append(c)
+    return out
 
 
 def _is_data_table(rows: list[list[str | None]]) -> bool:
@@ -185,8 +193,9 @@ def _data_tables(objects: PageObjects, chars: list[Obj]) -> list[tuple[Box, list
     if not edges:
         return []
     found_tables = []
+    heights = _Heights(chars)
     for found in Finder(_TablePage(chars, edges, objects.bbox)).tables:
-        rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars)]
+        rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars, heights)]
         if _is_data_table(rows):
             found_tables.append((found.bbox, rows))
     return found_tables
@@ -208,7 +217,7 @@ def page_content(objects: PageObjects) -> PageContent:
     for box, rows in _data_tables(objects, chars):
         tables.append((box[1], rows))
         boxes.append(box)
-    text_chars = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    text_chars = _outside(chars, boxes) if boxes else chars
     lines = [
         Line(d["text"], d["x0"], d["x1"], d["top"], d["bottom"])
         for d in text_lines(text_chars, objects.bbox)
@@ -217,11 +226,24 @@ def page_content(objects: PageObjects) -> PageContent:
     return PageContent(objects.number, lines, tables, bool(objects.chars), objects.ocr, objects.drawings)
 
 
-def _extract(found: PlumberTable, chars: list[Obj]) -> list[list[str | None]]:
+class _Heights:
+    """A page's chars ordered by the height of their centre, to take a table's band of them by bisection."""
+
+    def __init__(self, chars: list[Obj]) -> None:
+        centres = [(c["top"] + c["bottom"]) / 2 for c in chars]
+        self.order = sorted(range(len(chars)), key=centres.__getitem__)
+        self.centres = [centres[k] for k in self.order]
+
+    def band(self, top: float, bottom: float) -> list[int]:
+        """The indices, in page order, of the chars whose centre lies in [top, bottom)."""
+        return sorted(self.order[bisect_left(self.centres, top) : bisect_left(self.centres, bottom)])
+
+
+def _extract(found: PlumberTable, chars: list[Obj], heights: _Heights | None = None) -> list[list[str | None]]:
     """``found.extract()``: each cell's text from the chars whose centre lies in its half-open box, in page order.
 
-    Each char is placed once on the grid of the table's cell edges (by bisection); a cell takes the chars of the
-    grid slots it covers.
+    Each char of the table's band (``heights``, built here when not given) is placed once on the grid of the
+    table's cell edges (by bisection); a cell takes the chars of the grid slots it covers.
     """
     rows = found.rows
     boxes = [cell for row in rows for cell in row.cells if cell is not None]
@@ -229,7 +251,8 @@ def _extract(found: PlumberTable, chars: list[Obj]) -> list[list[str | None]]:
     ys = sorted({v for box in boxes for v in (box[1], box[3])})
     slots: dict[tuple[int, int], list[int]] = {}
     last_x, last_y = len(xs) - 1, len(ys) - 1
-    for k, c in enumerate(chars):
+    for k in (heights or _Heights(chars)).band(ys[0], ys[-1]):
+        c = chars[k]
         col = bisect_right(xs, (c["x0"] + c["x1"]) / 2) - 1
         if col < 0 or col >= last_x:
             continue

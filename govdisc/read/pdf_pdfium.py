@@ -93,6 +93,18 @@ _CHAR_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix)
 _FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 
 
+class _Buffers:
+    """Out-parameters for pdfium's calls, allocated once per page rather than once per call."""
+
+    def __init__(self) -> None:
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.fill_ref, self.stroke_ref = ctypes.byref(self.fill), ctypes.byref(self.stroke)
+
+
 def _mul(m: Matrix, n: Matrix) -> Matrix:
     """The matrix applying ``m`` first, then ``n``."""
     a, b, c, d, e, f = m
@@ -112,14 +124,14 @@ def _apply(m: Matrix, x: float, y: float) -> Point:
     return (a * x + c * y + e, b * x + d * y + f)
 
 
-def _matrix(obj: Any) -> Matrix:
-    fs = pdfium_c.FS_MATRIX()
-    if not _OBJECT_MATRIX(obj, ctypes.byref(fs)):
+def _matrix(obj: Any, buffers: _Buffers) -> Matrix:
+    if not _OBJECT_MATRIX(obj, buffers.matrix_ref):
         return _IDENTITY
+    fs = buffers.matrix
     return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
-def _walk(page: Any) -> Iterator[tuple[Any, int, Matrix]]:
+def _walk(page: Any, buffers: _Buffers) -> Iterator[tuple[Any, int, Matrix]]:
     """Every page object with its type and the matrix of the forms around it."""
     stack: list[tuple[Any, bool, int, Matrix, int]] = [(page, True, 0, _IDENTITY, 0)]
     while stack:
@@ -130,16 +142,15 @@ def _walk(page: Any) -> Iterator[tuple[Any, int, Matrix]]:
             kind = _OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 stack.append((parent, is_page, i + 1, outer, depth))
-                stack.append((obj, False, 0, _mul(_matrix(obj), outer), depth + 1))
+                stack.append((obj, False, 0, _mul(_matrix(obj, buffers), outer), depth + 1))
                 break
             yield obj, kind, outer
 
 
-def _segments(path: Any) -> list[tuple[str, Point, bool]]:
+def _segments(path: Any, buffers: _Buffers) -> list[tuple[str, Point, bool]]:
     """The path's points as (operator, point, closes) in the path's own space; a Bézier keeps its end point."""
     out: list[tuple[str, Point, bool]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    x, y, x_ref, y_ref = buffers.x, buffers.y, buffers.x_ref, buffers.y_ref
     get_segment, get_type, get_point, get_close = _SEGMENT, _SEGMENT_TYPE, _SEGMENT_POINT, _SEGMENT_CLOSES
     bezier = 0
     for i in range(_COUNT_SEGMENTS(path)):
@@ -211,13 +222,13 @@ def _graphic(shape: str, pts: list[Point], height: float, stroke: bool, fill: bo
     return obj
 
 
-def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float) -> list[Obj]:
-    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    _DRAW_MODE(path, ctypes.byref(fillmode), ctypes.byref(stroke))
-    m = _mul(_matrix(path), outer)
+def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float, buffers: _Buffers) -> list[Obj]:
+    _DRAW_MODE(path, buffers.fill_ref, buffers.stroke_ref)
+    stroke, fill = bool(buffers.stroke.value), bool(buffers.fill.value)
+    m = _mul(_matrix(path, buffers), outer)
     out = []
-    for shape, pts in _subpaths(_segments(path)):
-        obj = _graphic(shape, [_apply(m, x, y) for x, y in pts], height, bool(stroke.value), bool(fillmode.value))
+    for shape, pts in _subpaths(_segments(path, buffers)):
+        obj = _graphic(shape, [_apply(m, x, y) for x, y in pts], height, stroke, fill)
         if obj is not None:
             obj["doctop"] += doctop
             out.append(obj)
@@ -237,10 +248,12 @@ def _lost(obj: Any) -> bool:
     return right <= left and top <= bottom
 
 
-def _style(textpage: ctypes.c_void_p, index: int, owner: int | None, strict: bool) -> tuple[float, float, bytes] | None:
+def _style(
+    textpage: ctypes.c_void_p, index: int, owner: int | None, strict: bool, buffers: _Buffers
+) -> tuple[float, float, bytes] | None:
     """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
-    fs = pdfium_c.FS_MATRIX()
-    _CHAR_MATRIX(textpage, index, ctypes.byref(fs))
+    _CHAR_MATRIX(textpage, index, buffers.matrix_ref)
+    fs = buffers.matrix
     a, b, c, d = fs.a, fs.b, fs.c, fs.d
     if strict and (b or c or a <= 0 or d <= 0):
         return None
@@ -272,6 +285,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     get_unicode, is_generated, map_error = _UNICODE, _IS_GENERATED, _MAP_ERROR
     get_owner, get_box = _TEXT_OBJECT, _LOOSE_BOX
     handle = _handle(textpage)
+    buffers = _Buffers()
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     styles: dict[int, tuple[float, float, bytes]] = {}
@@ -304,7 +318,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
         owner = get_owner(handle, i)
         style = styles.get(owner)
         if style is None:
-            style = _style(handle, i, owner, strict)
+            style = _style(handle, i, owner, strict, buffers)
             if style is None:
                 return None
             styles[owner] = style
@@ -373,11 +387,12 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
         return PageObjects(number, box, chars, [], drawings=count)
     graphics: list[Obj] = []
     drawn = 0
-    for obj, kind, outer in _walk(handle):
+    buffers = _Buffers()
+    for obj, kind, outer in _walk(handle, buffers):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             drawn += 1
             if drawn <= MAX_DRAWINGS:
-                graphics.extend(_path_graphics(obj, outer, height, doctop))
+                graphics.extend(_path_graphics(obj, outer, height, doctop, buffers))
         elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.value not in addresses and _lost(obj):
             return None
     if drawn > MAX_DRAWINGS:

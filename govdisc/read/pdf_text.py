@@ -53,33 +53,51 @@ def _words(chars: list[Obj]) -> list[Word]:
     ordered = sorted(chars, key=lambda c: ids[c["top"]])
     out: list[Word] = []
     for _, line in groupby(ordered, key=lambda c: ids[c["top"]]):
-        word: list[Obj] = []
-        for c in sorted(line, key=_X0):
-            if c["text"].isspace():
-                if word:
-                    out.append(_merge(word))
-                word = []
-                continue
-            if word:
-                prev = word[-1]
-                if c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + _X_TOL or abs(c["top"] - prev["top"]) > _Y_TOL:
-                    out.append(_merge(word))
-                    word = []
-            word.append(c)
-        if word:
-            out.append(_merge(word))
+        _line_words(sorted(line, key=_X0), out)
     return out
 
 
+def _line_words(line: list[Obj], out: list[Word]) -> None:
+    """The words of one line of chars sorted by x0, split at spaces and gaps, added to ``out``."""
+    word: list[Obj] = []
+    for c in line:
+        if c["text"].isspace():
+            if word:
+                out.append(_merge(word))
+            word = []
+            continue
+        if word:
+            prev = word[-1]
+            if c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + _X_TOL or abs(c["top"] - prev["top"]) > _Y_TOL:
+                out.append(_merge(word))
+                word = []
+        word.append(c)
+    if word:
+        out.append(_merge(word))
+
+
+def _one_line(chars: list[Obj]) -> bool:
+    """True when the chars' tops lie within the tolerance: pdfplumber's clustering makes them one line."""
+    tops = [c["top"] for c in chars]
+    return max(tops) - min(tops) <= _Y_TOL
+
+
 def _merge(chars: list[Obj]) -> Word:
-    text = "".join(LIGATURES.get(c["text"]) or c["text"] for c in chars)
-    return (
-        text,
-        min(c["x0"] for c in chars),
-        min(c["top"] for c in chars),
-        max(c["x1"] for c in chars),
-        max(c["bottom"] for c in chars),
-    )
+    """One word from its chars: their text (ligatures expanded) and the box around them."""
+    first = chars[0]
+    x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+    texts = [first["text"]]
+    for c in chars[1:]:
+        texts.append(c["text"])
+        if c["x0"] < x0:
+            x0 = c["x0"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
+    return "".join([LIGATURES.get(t) or t for t in texts]), x0, top, x1, bottom
 
 
 def cell_text(chars: list[Obj]) -> str:
@@ -88,6 +106,10 @@ def cell_text(chars: list[Obj]) -> str:
         return ""
     if not _plain(chars):
         return str(extract_text(chars))
+    if _one_line(chars):  # most cells: their words in x order, joined by spaces
+        line: list[Word] = []
+        _line_words(sorted(chars, key=_X0), line)
+        return " ".join(w[0] for w in line)
     words = _words(chars)
     ids = _cluster_ids([w[2] for w in words], _Y_TOL)
     words.sort(key=lambda w: ids[w[2]])
