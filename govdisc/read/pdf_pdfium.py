@@ -85,6 +85,7 @@ _SEGMENT_TYPE = _bare(pdfium_c.FPDFPathSegment_GetType)
 _SEGMENT_POINT = _bare(pdfium_c.FPDFPathSegment_GetPoint)
 _SEGMENT_CLOSES = _bare(pdfium_c.FPDFPathSegment_GetClose)
 _UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_TEXT = _bare(pdfium_c.FPDFText_GetText)
 _IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated)
 _MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError)
 _TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # an int: the char's owner, a dict key
@@ -276,13 +277,38 @@ def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float
         _place(char, ox.value, ox.value + char["size"], oy.value, height, doctop)
 
 
+#: One char in this many is read on its own to check that a page's text, read in one call, lines up with its chars.
+CODE_CHECK_STEP = 32
+
+
+def _codes(textpage: ctypes.c_void_p, count: int) -> list[int]:
+    """Each char's UTF-16 code unit, as ``FPDFText_GetUnicode`` gives it, from one call for the whole page.
+
+    The page's text has one unit per char, except that pdfium's hyphen mark (0x02) reads as 0xFFFE; every
+    0xFFFE and one char in :data:`CODE_CHECK_STEP` (and the last) are read on their own, and a page whose text
+    is not as long as its chars or differs anywhere checked is read char by char.
+    """
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    if _TEXT(textpage, 0, count, buffer) == count + 1:
+        codes = buffer[:count]
+        if 0xFFFE in codes:
+            for i in [i for i, code in enumerate(codes) if code == 0xFFFE]:
+                codes[i] = _UNICODE(textpage, i)
+        checked = [*range(0, count, CODE_CHECK_STEP), count - 1]
+        if all(codes[i] == _UNICODE(textpage, i) for i in checked):
+            return codes
+    return [_UNICODE(textpage, i) for i in range(count)]
+
+
 def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[int]] | None:
     """Chars with pdfminer-style boxes and the addresses of the text objects they come from; None if unsure.
 
     A box is the glyph's advance wide and the font size tall, from the font's descent; vertical writing
     gets one em square.
     """
-    get_unicode, is_generated, map_error = _UNICODE, _IS_GENERATED, _MAP_ERROR
+    is_generated, map_error = _IS_GENERATED, _MAP_ERROR
     get_owner, get_box = _TEXT_OBJECT, _LOOSE_BOX
     handle = _handle(textpage)
     buffers = _Buffers()
@@ -295,13 +321,14 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     vertical: set[int] = set()
     last: dict[int, tuple[float, float]] = {}
     count = pdfium_c.FPDFText_CountChars(textpage)
+    codes = _codes(handle, count)
     low = 0
     for i in range(count):
-        code = get_unicode(handle, i)
+        code = codes[i]
         if low:  # the low half of a surrogate pair, already taken into the char before
             low = 0
             continue
-        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := get_unicode(handle, i + 1)) <= 0xDFFF:
+        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := codes[i + 1]) <= 0xDFFF:
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         else:
             low = 0
