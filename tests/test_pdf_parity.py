@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from pdfplumber.table import TableFinder
-from pdfplumber.utils import chars_to_textmap, extract_text
+from pdfplumber.table import Table, TableFinder
+from pdfplumber.utils import chars_to_textmap, curve_to_edges, extract_text, line_to_edge, rect_to_edges
 from pdfplumber.utils import dedupe_chars as plumber_dedupe
+from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
 
-from govdisc.read.pdf import _edges, _extract, _keeps_ruling, _TablePage, dedupe_chars, plumber_objects
+from govdisc.read import pdf_text
+from govdisc.read.pdf import _extract, _keeps_ruling, dedupe_chars, plumber_objects
 from govdisc.read.pdf_pdfium import PageObjects
-from govdisc.read.pdf_tables import Finder
+from govdisc.read.pdf_tables import find_tables
 from govdisc.read.pdf_text import cell_text, text_lines
 
 CORPUS_PDFS = ["hongze_2023.pdf", "hongze_2024.pdf", "huaian_2024.pdf", "shanghai_bgt_2019.pdf"]
@@ -25,10 +28,28 @@ def _plumber_lines(chars: list[dict], bbox: tuple[float, float, float, float]) -
     return textmap.extract_text_lines(strip=True, return_chars=False)
 
 
-def _plumber_cells(found, chars: list[dict]) -> list[list[str | None]]:
-    """pdfplumber's ``Table.extract`` on the given chars."""
-    found.page = _TablePage(chars, [], (0, 0, 0, 0))
-    return found.extract()
+@dataclass
+class _TablePage:
+    """What pdfplumber's TableFinder and Table read from a page."""
+
+    chars: list[dict]
+    edges: list[dict]
+    bbox: tuple[float, float, float, float]
+
+
+def _plumber_edges(graphics: list[dict]) -> list[dict]:
+    """pdfplumber's ``page.edges``: lines, then rect sides, then curve segments."""
+    kinds = [[g for g in graphics if g["object_type"] == kind] for kind in ("line", "rect", "curve")]
+    return (
+        [line_to_edge(g) for g in kinds[0]]
+        + [e for g in kinds[1] for e in rect_to_edges(g)]
+        + [e for g in kinds[2] for e in curve_to_edges(g)]
+    )
+
+
+def _plumber_cells(cells, chars: list[dict]) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract`` of a table of these cells, on the given chars."""
+    return Table(_TablePage(chars, [], (0, 0, 0, 0)), cells).extract()
 
 
 def _assert_page_parity(objects: PageObjects, rng: random.Random) -> int:
@@ -47,14 +68,16 @@ def _assert_page_parity(objects: PageObjects, rng: random.Random) -> int:
             if left <= (c["x0"] + c["x1"]) / 2 < left + width and upper <= (c["top"] + c["bottom"]) / 2 < upper + height
         ]
         assert cell_text(picked) == extract_text(picked)
-    edges = _edges([g for g in objects.graphics if _keeps_ruling(g)])
-    if not edges:
+    rulings = [g for g in objects.graphics if _keeps_ruling(g)]
+    if not rulings:
         return 0
-    ours = Finder(_TablePage(chars, edges, objects.bbox)).tables
-    theirs = TableFinder(_TablePage(chars, edges, objects.bbox)).tables  # type: ignore[arg-type]
+    ours = find_tables(rulings)
+    theirs = TableFinder(_TablePage(chars, _plumber_edges(rulings), objects.bbox)).tables  # type: ignore[arg-type]
     assert [t.cells for t in ours] == [t.cells for t in theirs]
-    for found in ours:
-        assert _extract(found, chars) == _plumber_cells(found, chars)
+    for found, plumbers in zip(ours, theirs, strict=True):
+        assert found.bbox == plumbers.bbox
+        assert found.rows == [row.cells for row in plumbers.rows]
+        assert _extract(found, chars) == _plumber_cells(found.cells, chars)
     return len(ours)
 
 
@@ -109,3 +132,8 @@ def test_generated_page_matches_pdfplumber(tmp_path: Path, cjk_font: str) -> Non
         _assert_page_parity(objects, random.Random(0))
         upright = PageObjects(1, objects.bbox, [c for c in objects.chars if c["upright"]], objects.graphics)
         assert _assert_page_parity(upright, random.Random(1)) == 1
+
+
+def test_tolerances_and_ligatures_are_pdfplumbers() -> None:
+    assert (pdf_text._X_TOL, pdf_text._Y_TOL) == (DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE)
+    assert pdf_text.LIGATURES == LIGATURES

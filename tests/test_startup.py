@@ -96,6 +96,14 @@ def test_a_pool_over_txt_files_loads_only_the_txt_reader():
     assert _heavy(modules, ("govdisc.read.pdf", "govdisc.read.docx", "govdisc.read.html", "pdfplumber", "docx")) == []
 
 
+def test_a_pdf_is_read_without_pdfplumber(corpus):
+    """pdfium and govdisc's own table finder read a plain report: pdfplumber and pdfminer are not imported."""
+    code = _run("extract", str(corpus / "hongze_2023.pdf"), "--no-cache", "-w", "0", "-f", "jsonl")
+    modules = _modules_after(code)
+    assert "govdisc.read.pdf" in modules
+    assert _heavy(modules, ("pdfplumber", "pdfminer")) == []
+
+
 def test_a_utf8_file_is_decoded_without_the_charset_detector():
     code = _run("extract", str(SAMPLES / "000_51b27ab075c1a92c.txt"), "--no-cache", "-w", "0", "-f", "jsonl")
     assert "charset_normalizer" not in _modules_after(code)

@@ -1,10 +1,11 @@
 """PDF reader: ruled tables and rebuilt paragraphs, in top-to-bottom order per page.
 
 pdfium supplies each page's chars (with pdfminer-style boxes) and rulings; pdfplumber's table finder
-(:mod:`govdisc.read.pdf_tables`, its cell search indexed) and pdfplumber's word and line building
+(:mod:`govdisc.read.pdf_tables`, over plain tuples) and pdfplumber's word and line building
 (:mod:`govdisc.read.pdf_text`, one pass per cell or page) run on them, so tables and text lines match a
-pdfplumber-only read. pdfplumber parses a page itself only where pdfium would describe it differently (rotated
-or offset page, rotated text, unmapped glyphs, glyphs of a font pdfium lacks).
+pdfplumber-only read; pdfplumber itself is imported only when a page needs it: it parses a page only where pdfium
+would describe it differently (rotated or offset page, rotated text, unmapped glyphs, glyphs of a font pdfium
+lacks).
 """
 
 from __future__ import annotations
@@ -17,16 +18,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-import pdfplumber
 import pypdfium2 as pdfium
-from pdfplumber.table import Table as PlumberTable
-from pdfplumber.utils import curve_to_edges, line_to_edge, rect_to_edges
-from pdfplumber.utils.exceptions import PdfminerException
 
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
 from govdisc.read.ocr import no_text, ocr_objects, ocr_warning
 from govdisc.read.pdf_pdfium import MAX_DRAWINGS, Obj, PageObjects, page_objects
-from govdisc.read.pdf_tables import Finder
+from govdisc.read.pdf_tables import Table as RuledTable
+from govdisc.read.pdf_tables import find_tables
 from govdisc.read.pdf_text import cell_text, text_lines
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, join_lines
 
@@ -87,7 +85,8 @@ def _open_pdfium(path: Path) -> pdfium.PdfDocument | None:
 
 def _is_password_error(exc: BaseException) -> bool:
     """True when pdfminer failed because the file needs a password."""
-    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    wrapped = type(exc).__name__ == "PdfminerException"  # pdfplumber's wrapper, named to leave pdfplumber unloaded
+    inner = exc.args[0] if wrapped and exc.args else exc
     name = type(inner).__name__
     return name in ("PDFPasswordIncorrect", "PDFEncryptionError") or "password" in str(inner).lower()
 
@@ -165,36 +164,14 @@ def dedupe_chars(chars: list[Obj], tolerance: float = 1) -> list[Obj]:
     return [c for c in chars if id(c) not in dropped]
 
 
-def _edges(graphics: list[Obj]) -> list[Obj]:
-    """Ruling edges in pdfplumber's order: lines, then rect sides, then curve segments."""
-    by_kind: dict[str, list[Obj]] = {"line": [], "rect": [], "curve": []}
-    for g in graphics:
-        by_kind[g["object_type"]].append(g)
-    edges = [line_to_edge(g) for g in by_kind["line"]]
-    for g in by_kind["rect"]:
-        edges.extend(rect_to_edges(g))
-    for g in by_kind["curve"]:
-        edges.extend(curve_to_edges(g))
-    return edges
-
-
-@dataclass
-class _TablePage:
-    """What pdfplumber's TableFinder and Table read from a page."""
-
-    chars: list[Obj]
-    edges: list[Obj]
-    bbox: tuple[float, float, float, float]
-
-
 def _data_tables(objects: PageObjects, chars: list[Obj]) -> list[tuple[Box, list[list[str | None]]]]:
     """The ruled data tables of a page: each one's box and rows of cells."""
-    edges = _edges([g for g in objects.graphics if _keeps_ruling(g)])
-    if not edges:
+    rulings = [g for g in objects.graphics if _keeps_ruling(g)]
+    if not rulings:
         return []
     found_tables = []
     heights = _Heights(chars)
-    for found in Finder(_TablePage(chars, edges, objects.bbox)).tables:
+    for found in find_tables(rulings):
         rows = [[_clean_cell(c) for c in row] for row in _extract(found, chars, heights)]
         if _is_data_table(rows):
             found_tables.append((found.bbox, rows))
@@ -239,14 +216,14 @@ class _Heights:
         return sorted(self.order[bisect_left(self.centres, top) : bisect_left(self.centres, bottom)])
 
 
-def _extract(found: PlumberTable, chars: list[Obj], heights: _Heights | None = None) -> list[list[str | None]]:
+def _extract(found: RuledTable, chars: list[Obj], heights: _Heights | None = None) -> list[list[str | None]]:
     """``found.extract()``: each cell's text from the chars whose centre lies in its half-open box, in page order.
 
     Each char of the table's band (``heights``, built here when not given) is placed once on the grid of the
     table's cell edges (by bisection); a cell takes the chars of the grid slots it covers.
     """
     rows = found.rows
-    boxes = [cell for row in rows for cell in row.cells if cell is not None]
+    boxes = [cell for row in rows for cell in row if cell is not None]
     xs = sorted({v for box in boxes for v in (box[0], box[2])})
     ys = sorted({v for box in boxes for v in (box[1], box[3])})
     slots: dict[tuple[int, int], list[int]] = {}
@@ -264,7 +241,7 @@ def _extract(found: PlumberTable, chars: list[Obj], heights: _Heights | None = N
     out: list[list[str | None]] = []
     for row in rows:
         cells: list[str | None] = []
-        for cell in row.cells:
+        for cell in row:
             if cell is None:
                 cells.append(None)
                 continue
@@ -410,6 +387,8 @@ class _Plumber:
 
     def page(self, number: int) -> PageObjects:
         if self.pdf is None:
+            import pdfplumber
+
             self.pdf = pdfplumber.open(self.path)
         return plumber_objects(self.pdf.pages[number - 1])
 
@@ -474,6 +453,9 @@ def _pdfium_pages(doc: pdfium.PdfDocument, path: Path, warnings: list[str], ocr:
 
 def _plumber_pages(path: Path, max_pages: int | None) -> list[PageContent]:
     """Page contents via pdfplumber alone, for files pdfium cannot parse."""
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
     try:
         with pdfplumber.open(path) as pdf:
             _check_pages(len(pdf.pages), max_pages)

@@ -1,4 +1,5 @@
-"""pdfplumber's table finder (default settings, ``lines`` strategy) over plain tuples: the same tables, sooner.
+"""pdfplumber's table finder (default settings, ``lines`` strategy) over plain tuples: the same tables, sooner,
+without importing pdfplumber.
 
 pdfplumber snaps and joins edges by copying a dict per edge and step, pairs every vertical edge with every
 horizontal one to find their crossings, and for each crossing looks through all later points for the corners
@@ -11,10 +12,8 @@ column and by row. Every step keeps pdfplumber's order and arithmetic, so the ce
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import groupby
+from itertools import groupby, pairwise
 from typing import Any
-
-from pdfplumber.table import Table, cells_to_tables
 
 Point = tuple[float, float]
 Bbox = tuple[float, float, float, float]
@@ -77,21 +76,49 @@ def _join(edges: list[Edge], orientation: str, tolerance: float) -> list[Edge]:
     return joined
 
 
-def merged_edges(edges: list[dict[str, Any]]) -> tuple[list[Edge], list[Edge]]:
-    """pdfplumber's ``TableFinder.get_edges`` for ruling edges: filtered, snapped, joined, filtered again.
+def ruling_edges(graphics: list[dict[str, Any]]) -> tuple[list[Edge], list[Edge]]:
+    """pdfplumber's edges of lines, rects and curves (in that order, as its ``page.edges``): vertical, horizontal.
 
-    Returns the vertical and the horizontal edges.
+    A line is one edge, a rect its four sides (top, bottom, left, right), a curve one edge per segment; a
+    slanted one is neither vertical nor horizontal and is left out.
     """
-    vertical = [as_edge(e) for e in edges if e["orientation"] == "v" and e["height"] >= MIN_LENGTH_BEFORE]
-    horizontal = [as_edge(e) for e in edges if e["orientation"] == "h" and e["width"] >= MIN_LENGTH_BEFORE]
+    vertical: list[Edge] = []
+    horizontal: list[Edge] = []
+    by_kind: dict[str, list[dict[str, Any]]] = {"line": [], "rect": [], "curve": []}
+    for g in graphics:
+        by_kind[g["object_type"]].append(g)
+    for g in by_kind["line"]:
+        edge = (g["x0"], g["top"], g["x1"], g["bottom"], g["width"], g["height"])
+        (horizontal if g["top"] == g["bottom"] else vertical).append(edge)
+    for g in by_kind["rect"]:
+        x0, top, x1, bottom, width, height = g["x0"], g["top"], g["x1"], g["bottom"], g["width"], g["height"]
+        horizontal.append((x0, top, x1, top, width, 0))
+        horizontal.append((x0, top + height, x1, bottom, width, 0))
+        vertical.append((x0, top, x0, bottom, 0, height))
+        vertical.append((x1, top, x1, bottom, 0, height))
+    for g in by_kind["curve"]:
+        pts = g["pts"]
+        for (ax, ay), (bx, by) in pairwise(pts):
+            edge = (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by), abs(ax - bx), abs(ay - by))
+            if ax == bx:
+                vertical.append(edge)
+            elif ay == by:
+                horizontal.append(edge)
+    return vertical, horizontal
+
+
+def merged_edges(vertical: list[Edge], horizontal: list[Edge]) -> tuple[list[Edge], list[Edge]]:
+    """pdfplumber's ``TableFinder.get_edges`` for ruling edges: filtered, snapped, joined, filtered again."""
+    vertical = [e for e in vertical if e[_HEIGHT] >= MIN_LENGTH_BEFORE]
+    horizontal = [e for e in horizontal if e[_WIDTH] >= MIN_LENGTH_BEFORE]
     out = []
-    for snapped, at, orientation, length in ((_snap(horizontal, _TOP, SNAP), _TOP, "h", _WIDTH),
-                                             (_snap(vertical, _X0, SNAP), _X0, "v", _HEIGHT)):  # fmt: skip
+    for snapped, at, orientation, length in ((_snap(vertical, _X0, SNAP), _X0, "v", _HEIGHT),
+                                             (_snap(horizontal, _TOP, SNAP), _TOP, "h", _WIDTH)):  # fmt: skip
         joined = []
         for _, group in groupby(sorted(snapped, key=lambda e: e[at]), key=lambda e: e[at]):
             joined.extend(_join(list(group), orientation, JOIN))
         out.append([e for e in joined if e[length] >= MIN_LENGTH])
-    return out[1], out[0]
+    return out[0], out[1]
 
 
 def crossings(
@@ -159,16 +186,60 @@ def _smallest(pt: Point, below: list[Point], right: list[Point], intersections: 
     return None
 
 
-def as_edge(obj: dict[str, Any]) -> Edge:
-    """A pdfplumber edge dict as the tuple this module works on."""
-    return (obj["x0"], obj["top"], obj["x1"], obj["bottom"], obj["width"], obj["height"])
+def cells_to_tables(cells: list[Bbox]) -> list[list[Bbox]]:
+    """pdfplumber's ``cells_to_tables``: cells grouped into tables by shared corners, top to bottom, left to right.
+
+    A table grows by every remaining cell that shares a corner with it, pass after pass, until a pass adds
+    none; a table of a single cell is dropped.
+    """
+    remaining = list(cells)
+    corners: set[Point] = set()
+    current: list[Bbox] = []
+    tables: list[list[Bbox]] = []
+    while remaining:
+        before = len(current)
+        kept = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            own = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or any(c in corners for c in own):
+                corners.update(own)
+                current.append(cell)
+            else:
+                kept.append(cell)
+        remaining = kept
+        if len(current) == before:
+            tables.append(current)
+            corners, current = set(), []
+    if current:
+        tables.append(current)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]
 
 
-class Finder:
-    """pdfplumber's ``TableFinder(page).tables`` with default settings, for a page of ruling edges and chars."""
+class Table:
+    """A table as pdfplumber's ``Table`` gives it: its cells, its box and its rows of cells (None where merged)."""
 
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.intersections = crossings(*merged_edges(page.edges))
-        self.cells = intersections_to_cells(self.intersections)
-        self.tables = [Table(page, group) for group in cells_to_tables(self.cells)]
+    def __init__(self, cells: list[Bbox]) -> None:
+        self.cells = cells
+
+    @property
+    def bbox(self) -> Bbox:
+        c = self.cells
+        return (min(b[0] for b in c), min(b[1] for b in c), max(b[2] for b in c), max(b[3] for b in c))
+
+    @property
+    def rows(self) -> list[list[Bbox | None]]:
+        """Cells by row (top), each row holding one place per distinct left edge of the table."""
+        xs = sorted({c[0] for c in self.cells})
+        out = []
+        for _, row in groupby(sorted(self.cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
+            by_x = {c[0]: c for c in row}
+            out.append([by_x.get(x) for x in xs])
+        return out
+
+
+def find_tables(graphics: list[dict[str, Any]]) -> list[Table]:
+    """pdfplumber's ``TableFinder(page).tables`` (default settings) for a page's ruling graphics."""
+    cells = intersections_to_cells(crossings(*merged_edges(*ruling_edges(graphics))))
+    return [Table(group) for group in cells_to_tables(cells)]

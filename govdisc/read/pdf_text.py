@@ -12,14 +12,14 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from pdfplumber.utils import chars_to_textmap, extract_text
-from pdfplumber.utils.text import DEFAULT_X_TOLERANCE, DEFAULT_Y_TOLERANCE, LIGATURES
-
 Obj = dict[str, Any]
 Word = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom
 
-_X_TOL = DEFAULT_X_TOLERANCE
-_Y_TOL = DEFAULT_Y_TOLERANCE
+#: pdfplumber's ``DEFAULT_X_TOLERANCE``, ``DEFAULT_Y_TOLERANCE`` and ``LIGATURES`` (pdfplumber itself is
+#: imported only for the chars it must lay out: ``tests/test_pdf_parity.py`` checks these are its values).
+_X_TOL = 3
+_Y_TOL = 3
+LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 _X0 = itemgetter("x0")
 
 
@@ -105,6 +105,8 @@ def cell_text(chars: list[Obj]) -> str:
     if not chars:
         return ""
     if not _plain(chars):
+        from pdfplumber.utils import extract_text
+
         return str(extract_text(chars))
     if _one_line(chars):  # most cells: their words in x order, joined by spaces
         line: list[Word] = []
@@ -121,6 +123,8 @@ def text_lines(chars: list[Obj], bbox: tuple[float, float, float, float]) -> lis
     if not chars:
         return []
     if not _plain(chars):
+        from pdfplumber.utils import chars_to_textmap
+
         x0, top, x1, bottom = bbox
         textmap = chars_to_textmap(chars, layout_bbox=bbox, layout_width=x1 - x0, layout_height=bottom - top)
         return list(textmap.extract_text_lines(strip=True, return_chars=False))
