@@ -138,6 +138,9 @@ def _chains(objs: list[Obj], attr: str, tolerance: float) -> list[list[Obj]]:
     return out
 
 
+_DEDUPE_KEY = itemgetter("upright", "text", "fontname", "size")
+
+
 def dedupe_chars(chars: list[Obj], tolerance: float = 1) -> list[Obj]:
     """pdfplumber's ``dedupe_chars``: drop chars repeating the text, font and size of one within ``tolerance``.
 
@@ -146,7 +149,12 @@ def dedupe_chars(chars: list[Obj], tolerance: float = 1) -> list[Obj]:
     """
     groups: dict[tuple[Any, ...], list[Obj]] = {}
     for c in chars:
-        groups.setdefault((c["upright"], c["text"], c["fontname"], c["size"]), []).append(c)
+        key = _DEDUPE_KEY(c)
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [c]
+        else:
+            group.append(c)
     first = itemgetter("doctop", "x0")
     dropped: set[int] = set()
     for members in groups.values():

@@ -226,10 +226,12 @@ def _graphic(shape: str, pts: list[Point], height: float, stroke: bool, fill: bo
 def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float, buffers: _Buffers) -> list[Obj]:
     _DRAW_MODE(path, buffers.fill_ref, buffers.stroke_ref)
     stroke, fill = bool(buffers.stroke.value), bool(buffers.fill.value)
-    m = _mul(_matrix(path, buffers), outer)
+    m = _matrix(path, buffers)
+    if outer is not _IDENTITY:
+        m = _mul(m, outer)
     out = []
     for shape, pts in _subpaths(_segments(path, buffers)):
-        obj = _graphic(shape, [_apply(m, x, y) for x, y in pts], height, stroke, fill)
+        obj = _graphic(shape, pts if m == _IDENTITY else [_apply(m, x, y) for x, y in pts], height, stroke, fill)
         if obj is not None:
             obj["doctop"] += doctop
             out.append(obj)

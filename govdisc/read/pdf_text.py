@@ -50,10 +50,17 @@ def _cluster_ids(values: list[float], tolerance: float) -> dict[float, int]:
 def _words(chars: list[Obj]) -> list[Word]:
     """Words in pdfplumber's order: chars clustered into lines by top, each line sorted by x0, split at gaps."""
     ids = _cluster_ids([c["top"] for c in chars], _Y_TOL)
-    ordered = sorted(chars, key=lambda c: ids[c["top"]])
+    lines: dict[int, list[Obj]] = {}
+    for c in chars:  # each line's chars in their order, as a stable sort by line would leave them
+        cid = ids[c["top"]]
+        line = lines.get(cid)
+        if line is None:
+            lines[cid] = [c]
+        else:
+            line.append(c)
     out: list[Word] = []
-    for _, line in groupby(ordered, key=lambda c: ids[c["top"]]):
-        _line_words(sorted(line, key=_X0), out)
+    for cid in sorted(lines):
+        _line_words(sorted(lines[cid], key=_X0), out)
     return out
 
 
