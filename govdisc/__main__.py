@@ -1,5 +1,5 @@
 """``python -m govdisc``."""
 
-from govdisc.cli import main
+from govdisc.launch import main
 
 main()

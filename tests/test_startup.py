@@ -7,6 +7,7 @@ these tests check what is imported and loaded, which does not depend on the mach
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -246,3 +247,51 @@ def test_typer_builds_only_the_command_the_command_line_names(argv: list[str], b
     with only_the_command_named(app, argv):
         assert sorted(typer.main.get_command(app).commands) == built  # type: ignore[attr-defined]
     assert sorted(typer.main.get_command(app).commands) == everything  # as it was, after the run
+
+
+def _launch(*argv: str) -> str:
+    return f"import sys; sys.argv = {['govdisc', *argv]!r}\nfrom govdisc.launch import main\nmain()"
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("extract", "--help"), ("cache", "info", "--help")])
+def test_a_help_screen_shown_before_is_printed_without_typer(tmp_path, argv):
+    """The second time, the same screen comes from the cache directory: typer and rich are not imported."""
+    env = f"import os; os.environ['GOVDISC_CACHE_DIR'] = {str(tmp_path)!r}\n"
+    probe = env + _launch(*argv) + "\n"
+
+    def screen() -> tuple[str, set[str]]:
+        code = (
+            "import json, sys\ntry:\n    exec("
+            + repr(probe)
+            + ")\nexcept SystemExit as e:\n    assert e.code in (0, None)\n"
+        )
+        code += "sys.stdout.flush(); print('\\n' + json.dumps(sorted(sys.modules)))\n"
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+        *text, modules = out.stdout.splitlines()
+        return "\n".join(text), set(json.loads(modules))
+
+    first, first_modules = screen()
+    again, again_modules = screen()
+    assert "Usage:" in first and again == first
+    assert "typer" in first_modules and _heavy(again_modules, ("typer", "rich", "click", *PIPELINE)) == []
+    assert len(list((tmp_path / "help").iterdir())) == 1
+
+
+def test_a_help_screen_is_keyed_by_command_line_and_terminal(monkeypatch):
+    from govdisc.launch import help_key
+
+    assert help_key(["extract", "samples"]) is None and help_key(["--version"]) is None
+    assert help_key(["extract", "--bogus", "--help"]) is None  # only words before --help
+    monkeypatch.delenv("COLUMNS", raising=False)
+    plain = help_key(["--help"])
+    assert plain and plain != help_key(["extract", "--help"])
+    monkeypatch.setenv("COLUMNS", "132")
+    assert help_key(["--help"]) not in (None, plain)
+
+
+def test_a_help_screen_is_printed_when_the_cache_cannot_be_written(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    env = {**os.environ, "GOVDISC_CACHE_DIR": str(blocked / "cache")}
+    out = subprocess.run([sys.executable, "-m", "govdisc", "--help"], cwd=ROOT, capture_output=True, text=True, env=env)
+    assert out.returncode == 0 and "Usage:" in out.stdout and "extract" in out.stdout and not out.stderr
