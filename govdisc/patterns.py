@@ -8,6 +8,7 @@ run compiles only those it uses.
 from __future__ import annotations
 
 import re
+from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, cast
 
 
@@ -32,3 +33,101 @@ class _Lazy:
 def lazy(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, compiled when first used."""
     return cast("re.Pattern[str]", _Lazy(source, flags))
+
+
+_CATEGORIES = {
+    _constants.CATEGORY_DIGIT: r"\d",
+    _constants.CATEGORY_NOT_DIGIT: r"\D",
+    _constants.CATEGORY_SPACE: r"\s",
+    _constants.CATEGORY_NOT_SPACE: r"\S",
+    _constants.CATEGORY_WORD: r"\w",
+    _constants.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT)
+
+
+def _char(code: int) -> str:
+    return f"\\U{code:08x}" if code > 0xFFFF else f"\\u{code:04x}"
+
+
+def _class_items(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """The members of a character class as class syntax; None for a negated one."""
+    out: list[str] = []
+    for op, av in items:
+        if op is _constants.LITERAL:
+            out.append(_char(av))
+        elif op is _constants.RANGE:
+            out.append(f"{_char(av[0])}-{_char(av[1])}")
+        elif op is _constants.CATEGORY and av in _CATEGORIES:
+            out.append(_CATEGORIES[av])
+        else:
+            return None
+    return out
+
+
+def _starts(sequence: Any) -> tuple[list[str], bool] | None:
+    """What the first character a sequence consumes can be (class members), and whether it may consume none;
+    None when it could be any character."""
+    found: list[str] = []
+    for op, av in sequence:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _constants.LITERAL:
+            return [*found, _char(av)], False
+        if op is _constants.IN:
+            items = _class_items(av)
+            if items is None:
+                return None
+            return found + items, False
+        if op is _constants.BRANCH:
+            parts = [_starts(branch) for branch in av[1]]
+            if any(part is None for part in parts):
+                return None
+            found += [item for part in parts if part for item in part[0]]
+            if not any(part[1] for part in parts if part):
+                return found, False
+        elif op is _constants.SUBPATTERN:
+            if av[1] or av[2]:  # local flags: not worth following
+                return None
+            part = _starts(av[3])
+            if part is None:
+                return None
+            found += part[0]
+            if not part[1]:
+                return found, False
+        elif op in _REPEATS or op is _constants.ATOMIC_GROUP:
+            part = _starts(av[2] if op in _REPEATS else av)
+            if part is None:
+                return None
+            found += part[0]
+            if not part[1] and (op is _constants.ATOMIC_GROUP or av[0] > 0):
+                return found, False
+        else:
+            return None
+    return found, True
+
+
+def first_chars(source: str) -> str | None:
+    """A character class (``[…]``) holding every character a match of ``source`` can start with,
+    or None when that cannot be told (it may start anywhere, match nothing, or set flags)."""
+    try:
+        parsed = _parser.parse(source)
+    except re.error:
+        return None
+    if parsed.state.flags & ~re.UNICODE:
+        return None
+    found = _starts(parsed.data)
+    if found is None or found[1] or not found[0]:
+        return None
+    return "[" + "".join(dict.fromkeys(found[0])) + "]"
+
+
+def guarded(source: str) -> str:
+    """``source`` behind a lookahead for the characters a match can start with, when they can be told.
+
+    The answers are the same; a search over a long alternation then stops at once at each place
+    no alternative could start, instead of trying every one of them there.
+    """
+    first = first_chars(source)
+    return source if first is None else f"(?={first})(?:{source})"

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from govdisc.patterns import guarded
+
 from .vocabulary import COUNTS, LINK
 
 Counts = Mapping[str, float]
@@ -60,8 +62,10 @@ def term_matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, re.Matc
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` could (their named groups made plain)."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns) or r"(?!)")
+    """One pattern that matches where any of ``patterns`` could (their named groups made plain), behind a
+    lookahead for the characters a match can start with (:func:`govdisc.patterns.guarded`)."""
+    joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns)
+    return re.compile(guarded(joined) if joined else r"(?!)")
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
