@@ -18,12 +18,13 @@ else is left untouched; garbled runs it cannot re-align are reported.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from .plausibility import (
@@ -187,13 +188,20 @@ def _is_wide(ch: str) -> bool:
     return not ch.isascii() and not ch.isspace()
 
 
-def _odd_positions(line: str) -> tuple[list[int], set[int]]:
+def _candidates(odd: Iterable[str]) -> re.Pattern[str]:
+    """Where :func:`_odd_positions` has to look: the ``odd`` characters, and ASCII letters and symbols."""
+    return re.compile("[\x40-\x7e" + "".join(map(re.escape, sorted(odd))) + "]")
+
+
+def _odd_positions(line: str, candidates: re.Pattern[str]) -> tuple[list[int], set[int]]:
     """Indices of characters that look mis-decoded (a run of markers counts once, an ASCII letter
     between two wide characters counts), and the markers among them that stand right before
-    implausible wide characters, where a misaligned run typically starts."""
+    implausible wide characters, where a misaligned run typically starts; only the ``candidates``
+    (:func:`_candidates`) are looked at."""
     found: list[int] = []
     anchors: set[int] = set()
-    for pos, ch in enumerate(line):
+    for m in candidates.finditer(line):
+        pos, ch = m.start(), m.group()
         kind = _char_kind(ch)
         if kind == _NORMAL and not "\x40" <= ch <= "\x7e":
             continue
@@ -569,10 +577,10 @@ def _excerpt(line: str, start: int, end: int) -> str:
     return line[max(0, start - 2) : end + 2]
 
 
-def _repair_line(line: str, budget: RepairBudget) -> tuple[str, list[str]]:
+def _repair_line(line: str, budget: RepairBudget, candidates: re.Pattern[str]) -> tuple[str, list[str]]:
     """The line with its misaligned runs re-aligned, and the notes; each cluster tried costs one unit of
     ``budget``, and once it is spent the rest of the line is left as it is."""
-    positions, anchors = _odd_positions(line)
+    positions, anchors = _odd_positions(line, candidates)
     pieces: list[str] = []
     notes: list[str] = []
     done = 0
@@ -609,21 +617,28 @@ def repair_gbk_misalignment(text: str) -> tuple[str, list[str]]:
     A run is changed only when the re-aligned reading is clearly more plausible Chinese than the
     one on the page; runs that look garbled but cannot be re-aligned are kept and reported.
     """
-    odd = frozenset(ch for ch in set(text) if _char_kind(ch) != _NORMAL)
+    odd = [ch for ch in set(text) if _char_kind(ch) != _NORMAL]
     if not odd:
         return text, []
     budget = _BUDGET.get() or RepairBudget()
     spent = budget.exhausted
     out: list[str] = []
     notes: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if budget.exhausted or odd.isdisjoint(line):
-            out.append(line)
-            continue
+    lines = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
+    finder, candidates = re.compile("[" + "".join(map(re.escape, sorted(odd))) + "]"), _candidates(odd)
+    done = 0  # text[:done] is in ``out``
+    hit = finder.search(text)
+    while hit is not None and not budget.exhausted:
+        n = bisect_right(ends, hit.start())  # the line holding an odd character
+        line, start = lines[n], ends[n] - len(lines[n])
         body = line.rstrip("\r\n")
-        fixed, made = _repair_line(body, budget)
-        out.append(fixed + line[len(body) :])
+        fixed, made = _repair_line(body, budget, candidates)
+        out += (text[done:start], fixed, line[len(body) :])
         notes += made
+        done = ends[n]
+        hit = finder.search(text, done)
+    out.append(text[done:])
     if budget.exhausted and not spent:
         notes.append(f"GBK misalignment repair stopped after {budget.limit} garbled runs; the rest is left as is")
     return "".join(out), notes
