@@ -108,26 +108,60 @@ def _starts(sequence: Any) -> tuple[list[str], bool] | None:
     return found, True
 
 
-def first_chars(source: str) -> str | None:
-    """A character class (``[…]``) holding every character a match of ``source`` can start with,
-    or None when that cannot be told (it may start anywhere, match nothing, or set flags)."""
+def _parsed(source: str, flags: int) -> Any:
     try:
-        parsed = _parser.parse(source)
+        parsed = _parser.parse(source, flags)
     except re.error:
         return None
-    if parsed.state.flags & ~re.UNICODE:
-        return None
-    found = _starts(parsed.data)
+    return None if parsed.state.flags & ~re.UNICODE else parsed
+
+
+def first_chars(source: str, flags: int = 0) -> str | None:
+    """A character class (``[…]``) holding every character a match of ``source`` can start with,
+    or None when that cannot be told (it may start anywhere, match nothing, or set flags)."""
+    parsed = _parsed(source, flags)
+    found = None if parsed is None else _starts(parsed.data)
     if found is None or found[1] or not found[0]:
         return None
     return "[" + "".join(dict.fromkeys(found[0])) + "]"
 
 
-def guarded(source: str) -> str:
-    """``source`` behind a lookahead for the characters a match can start with, when they can be told.
+def _scanned(sequence: Any) -> bool:
+    """Whether :mod:`re` itself skips to where ``sequence`` can start (it begins with a character, a
+    class, a run of either, or alternatives that each begin with a character)."""
+    while sequence and sequence[0][0] is _constants.SUBPATTERN and not any(sequence[0][1][1:3]):
+        sequence = sequence[0][1][3]
+    if not sequence:
+        return False
+    op, av = sequence[0]
+    if op in (_constants.LITERAL, _constants.IN):
+        return True
+    if (
+        op is _constants.ASSERT
+        and av[0] == 1
+        and len(av[1]) == 1
+        and av[1][0][0] in (_constants.LITERAL, _constants.IN)
+    ):
+        return True  # guarded already
+    if op in _REPEATS:  # a run of one character or class: tried at once at each place
+        return av[0] >= 1 and len(av[2]) == 1 and av[2][0][0] in (_constants.LITERAL, _constants.IN)
+    return op is _constants.BRANCH and all(branch and branch[0][0] is _constants.LITERAL for branch in av[1])
 
-    The answers are the same; a search over a long alternation then stops at once at each place
-    no alternative could start, instead of trying every one of them there.
+
+def guarded(source: str, flags: int = 0) -> str:
+    """``source`` behind a lookahead for the characters a match can start with, when they can be told
+    and :mod:`re` would not skip to them by itself.
+
+    The answers are the same; a search for a pattern that starts with a lookbehind or a long
+    alternation then stops at once at each place no match could start, instead of trying it there.
     """
-    first = first_chars(source)
+    parsed = _parsed(source, flags)
+    if parsed is None or _scanned(parsed.data):
+        return source
+    first = first_chars(source, flags)
     return source if first is None else f"(?={first})(?:{source})"
+
+
+def compile_guarded(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(guarded(source, flags), flags)``."""
+    return re.compile(guarded(source, flags), flags)

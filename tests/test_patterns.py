@@ -9,6 +9,8 @@ import pytest
 
 from govdisc.metrics import PROSE_RULES
 from govdisc.metrics.schema import Concept, ProseRule
+from govdisc.normalize.pinyin import PINYIN_ANNOTATION
+from govdisc.normalize.punctuation import PUNCTUATION_RULES
 from govdisc.patterns import first_chars, guarded
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -34,8 +36,26 @@ def test_first_chars(source: str, first: str | None) -> None:
     assert first_chars(source) == first
 
 
+@pytest.mark.parametrize("source", ["abc", "[ab]c", "[ab]+c", "x|y", "(?:ab)c"])
+def test_a_pattern_re_skips_to_by_itself_is_left_alone(source: str) -> None:
+    assert guarded(source) == source
+
+
+def test_a_pattern_that_starts_with_a_lookbehind_is_guarded_once() -> None:
+    assert guarded(guarded("(?<=a)b")) == guarded("(?<=a)b") == r"(?=[\u0062])(?:(?<=a)b)"
+    assert guarded(r"(?<=\d) +(?=年)|(?<=第) +(?=\d)") == r"(?=[\u0020])(?:(?<=\d) +(?=年)|(?<=第) +(?=\d))"
+
+
+def _unguarded(source: str) -> str:
+    m = re.fullmatch(r"\(\?=\[[^\]]*\]\)\(\?:(.*)\)", source)
+    return m.group(1) if m else source
+
+
 def _sources() -> list[str]:
-    found: list[str] = []
+    found = [_unguarded(p.pattern) for p in (PINYIN_ANNOTATION, *(p for _, p, _ in PUNCTUATION_RULES))]
+    found += [
+        r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])",
+    ]
     for rule in PROSE_RULES:
         if isinstance(rule, ProseRule):
             found.append(rule.pattern)
