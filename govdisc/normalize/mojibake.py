@@ -443,11 +443,14 @@ def _suspects(items: list[_Item], shown: list[str], before: str, after: str) -> 
     }
 
 
-def _completion_ranking(lead: int, left: str, right: str) -> list[tuple[float, str]]:
+@lru_cache(maxsize=4096)
+def _completion_ranking(lead: int, left: str, right: str) -> tuple[tuple[float, str], ...]:
+    """The likeliest characters ``lead`` began between ``left`` and ``right``, best first (the re-alignments
+    of one run tried in turn ask for the same ones)."""
     heads, tails = _contexts(simplify(left), simplify(right))
     options = _completions(lead)
     known = known_words(_around(heads, tails, {b for _, _, b in options}))
-    return _best_in_window([ch for _, ch in _top_fits(options, heads, tails, known)], left, right)
+    return tuple(_best_in_window([ch for _, ch in _top_fits(options, heads, tails, known)], left, right))
 
 
 def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
@@ -468,8 +471,8 @@ def _resolve(items: list[_Item], run: str, before: str, after: str) -> tuple[str
     """Re-aligned text, the number of characters rebuilt from lost bytes, and the garbled tail kept."""
     shown = [item.text for item in items]
     if items and items[-1].kind == "d":
-        ranked = _completion_ranking(items[-1].lead, (before + "".join(shown))[-_CONTEXT:], after[:_CONTEXT])
-        shown[-1] = ranked[0][1] if ranked else ""
+        completed = _completion_ranking(items[-1].lead, (before + "".join(shown))[-_CONTEXT:], after[:_CONTEXT])
+        shown[-1] = completed[0][1] if completed else ""
     suspects = _suspects(items, shown, before, after)
     out: list[str] = []
     left = before[-_CONTEXT:]
