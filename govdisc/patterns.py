@@ -8,8 +8,13 @@ run compiles only those it uses.
 from __future__ import annotations
 
 import re
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, cast
+
+try:  # the parser of the re module, for first_chars (Python 3.11 on)
+    from re import _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_constants as _constants
+    import sre_parse as _parser
 
 
 class _Lazy:
@@ -43,7 +48,10 @@ _CATEGORIES = {
     _constants.CATEGORY_WORD: r"\w",
     _constants.CATEGORY_NOT_WORD: r"\W",
 }
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_REPEATS = tuple(
+    getattr(_constants, op) for op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_constants, op)
+)
+_ATOMIC_GROUP = getattr(_constants, "ATOMIC_GROUP", None)  # Python 3.11 on, as possessive repeats
 _ZERO_WIDTH = (_constants.ASSERT, _constants.ASSERT_NOT, _constants.AT)
 
 
@@ -96,12 +104,12 @@ def _starts(sequence: Any) -> tuple[list[str], bool] | None:
             found += part[0]
             if not part[1]:
                 return found, False
-        elif op in _REPEATS or op is _constants.ATOMIC_GROUP:
+        elif op in _REPEATS or op is _ATOMIC_GROUP:
             part = _starts(av[2] if op in _REPEATS else av)
             if part is None:
                 return None
             found += part[0]
-            if not part[1] and (op is _constants.ATOMIC_GROUP or av[0] > 0):
+            if not part[1] and (op is _ATOMIC_GROUP or av[0] > 0):
                 return found, False
         else:
             return None
