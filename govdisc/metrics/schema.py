@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from govdisc.patterns import guarded
+
 from .vocabulary import COUNTS, LINK
 
 Counts = Mapping[str, float]
@@ -42,17 +44,23 @@ def first_term(text: str, terms: tuple[Term, ...]) -> Term | None:
     """The first of ``terms`` whose printed form matches ``text``.
 
     One search for any of them first: most texts match none, and none matches before where any does.
+    A table's labels are looked up by several readers: each text is looked up once.
     """
-    first = _any_term(terms).search(text)
-    if first is None:
-        return None
-    at = first.start()
-    return next((t for t in terms if t.printed and t.regex.search(text, at)), None)
+    pattern, seen = _any_term(terms)
+    if text in seen:
+        return seen[text]
+    if len(seen) >= _SEEN:
+        seen.clear()
+    found = None
+    if first := pattern.search(text):
+        found = next((t for t in terms if t.printed and t.regex.search(text, first.start())), None)
+    seen[text] = found
+    return found
 
 
 def term_matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, re.Match[str]]]:
     """Each of ``terms`` whose printed form matches ``text``, with its first match, in the order of ``terms``."""
-    first = _any_term(terms).search(text)
+    first = _any_term(terms)[0].search(text)
     if first is None:
         return []
     at = first.start()
@@ -60,21 +68,26 @@ def term_matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, re.Matc
 
 
 def any_of(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One pattern that matches where any of ``patterns`` could (their named groups made plain)."""
-    return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns) or r"(?!)")
+    """One pattern that matches where any of ``patterns`` could (their named groups made plain), behind a
+    lookahead for the characters a match can start with (:func:`govdisc.patterns.guarded`)."""
+    joined = "|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns)
+    return re.compile(guarded(joined) if joined else r"(?!)")
 
 
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
-_ANY_TERM: dict[int, tuple[tuple[Term, ...], re.Pattern[str]]] = {}
+_ANY_TERM: dict[int, tuple[tuple[Term, ...], re.Pattern[str], dict[str, Term | None]]] = {}
+#: How many texts :func:`first_term` remembers per set of terms.
+_SEEN = 4096
 
 
-def _any_term(terms: tuple[Term, ...]) -> re.Pattern[str]:
+def _any_term(terms: tuple[Term, ...]) -> tuple[re.Pattern[str], dict[str, Term | None]]:
+    """The pattern of any of ``terms``, and what :func:`first_term` found for each text it was given."""
     got = _ANY_TERM.get(id(terms))
     if got is None or got[0] is not terms:
         if len(_ANY_TERM) >= 32:
             _ANY_TERM.clear()
-        got = _ANY_TERM[id(terms)] = (terms, any_of(t.printed for t in terms if t.printed))
-    return got[1]
+        got = _ANY_TERM[id(terms)] = (terms, any_of(t.printed for t in terms if t.printed), {})
+    return got[1], got[2]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ _BREAKS = ("<br", "</p", "<p", "</div", "<div", "</li", "<li", "</h")
 
 def strip_html_debris(text: str) -> tuple[str, list[Fix]]:
     """Remove HTML tags (a block tag becomes a line break) and decode entities inside plain text."""
+    if "<" not in text and "&" not in text:  # neither a tag nor an entity
+        return text, []
     fixes = []
     tags = HTML_TAG.findall(text)
     if tags:

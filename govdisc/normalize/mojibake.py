@@ -18,11 +18,13 @@ else is left untouched; garbled runs it cannot re-align are reported.
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left
-from collections.abc import Iterator
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
+from itertools import accumulate, islice
 from typing import NamedTuple
 
 from .plausibility import (
@@ -153,9 +155,14 @@ def _seconds(trail: int) -> tuple[tuple[str, str, str], ...]:
 
 
 @lru_cache(maxsize=4096)
-def _completions(lead: int) -> tuple[tuple[str, str], ...]:
+def _completions(lead: int) -> tuple[tuple[float, str, str], ...]:
+    """(log-probability alone, character, simplified) of each character ``lead`` can begin, likeliest first."""
     found = (_pair_char(lead, t) for t in range(0x40, 0xFF))
-    return tuple((ch, simplify(ch)) for ch in found if ch)
+    return _by_standing((ch, simplify(ch)) for ch in found if ch)
+
+
+def _by_standing(options: Iterable[tuple[str, str]]) -> tuple[tuple[float, str, str], ...]:
+    return tuple(sorted(((char_logprob(simple), label, simple) for label, simple in options), reverse=True))
 
 
 def _in_ranges(ch: str) -> bool:
@@ -181,13 +188,20 @@ def _is_wide(ch: str) -> bool:
     return not ch.isascii() and not ch.isspace()
 
 
-def _odd_positions(line: str) -> tuple[list[int], set[int]]:
+def _candidates(odd: Iterable[str]) -> re.Pattern[str]:
+    """Where :func:`_odd_positions` has to look: the ``odd`` characters, and ASCII letters and symbols."""
+    return re.compile("[\x40-\x7e" + "".join(map(re.escape, sorted(odd))) + "]")
+
+
+def _odd_positions(line: str, candidates: re.Pattern[str]) -> tuple[list[int], set[int]]:
     """Indices of characters that look mis-decoded (a run of markers counts once, an ASCII letter
     between two wide characters counts), and the markers among them that stand right before
-    implausible wide characters, where a misaligned run typically starts."""
+    implausible wide characters, where a misaligned run typically starts; only the ``candidates``
+    (:func:`_candidates`) are looked at."""
     found: list[int] = []
     anchors: set[int] = set()
-    for pos, ch in enumerate(line):
+    for m in candidates.finditer(line):
+        pos, ch = m.start(), m.group()
         kind = _char_kind(ch)
         if kind == _NORMAL and not "\x40" <= ch <= "\x7e":
             continue
@@ -286,6 +300,35 @@ def _contexts(left: str, right: str) -> tuple[list[tuple[str, float]], list[tupl
     return heads, tails
 
 
+def _around(heads: list[tuple[str, float]], tails: list[tuple[str, float]], middles: Iterable[str]) -> set[str]:
+    """The strings head + middle and middle + tail that may be words: a two-character head or tail
+    takes part only when some longer word starts or ends with it."""
+    starts, ends = word_edges()
+    before = [head for head, _ in heads if len(head) < 2 or head in starts]
+    after = [tail for tail, _ in tails if len(tail) < 2 or tail in ends]
+    found = {head + middle for middle in middles for head in before}
+    found.update(middle + tail for middle in middles for tail in after)
+    return found
+
+
+def _top_fits(
+    ranked: tuple[tuple[float, str, str], ...],
+    heads: list[tuple[str, float]],
+    tails: list[tuple[str, float]],
+    known: dict[str, float],
+) -> list[tuple[float, str]]:
+    """The :data:`_TOP_PAIRS` largest (fit, label) of ``ranked`` (as :func:`_by_standing` orders it).
+
+    Only a character that may form one of the ``known`` words with its context can fit better than
+    it stands alone; every other one keeps its rank, so only the first few of them are looked at.
+    """
+    near = {word[len(head) :] for word in known for head, _ in heads if word.startswith(head)}
+    near.update(word[: -len(tail)] for word in known for tail, _ in tails if word.endswith(tail))
+    fitted = [(_fit(simple, heads, tails, known), label) for _, label, simple in ranked if simple in near]
+    alone = ((value, label) for value, label, simple in ranked if simple not in near)
+    return heapq.nlargest(_TOP_PAIRS, [*fitted, *islice(alone, _TOP_PAIRS)])
+
+
 def _fit(ch: str, heads: list[tuple[str, float]], tails: list[tuple[str, float]], known: dict[str, float]) -> float:
     best = char_logprob(ch)
     for head, cost in heads:
@@ -297,12 +340,27 @@ def _fit(ch: str, heads: list[tuple[str, float]], tails: list[tuple[str, float]]
     return best
 
 
-def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
-    """Likeliest two characters (lead, t)(l, trail) for a lost user-defined pair (t, l)."""
+class _Pairs(NamedTuple):
+    """What a lost pair (t, l) between ``lead`` and ``trail`` may have been, whatever stands around it:
+    per group (trail bytes above or below 0xAA) the simplified first and second characters (as
+    :func:`_by_standing` orders them), the pairs
+    (lead, t)(l, trail) by their simplified reading, the dictionary words among those readings, and
+    those readings that begin or end a longer word."""
+
+    groups: tuple[tuple[tuple[tuple[float, str, str], ...], tuple[tuple[float, str, str], ...]], ...]
+    firsts: tuple[str, ...]
+    seconds: tuple[str, ...]
+    joined: dict[str, list[str]]
+    words: dict[str, float]
+    ending: frozenset[str]
+    starting: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _pairs(lead: int, trail: int) -> _Pairs | None:
     firsts = _first_halves(lead)
     if not firsts:
-        return []
-    heads, tails = _contexts(simplify(left), simplify(right))
+        return None
     starts, ends = word_edges()
     groups = [
         ([(first, a) for t, first, a in firsts if (t < 0xAA) == low], _second_halves(trail, low))
@@ -313,27 +371,43 @@ def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
         for first, a in group_firsts:
             for second, b in group_seconds:
                 joined.setdefault(a + b, []).append(first + second)
-    wanted = set(joined)
-    wanted.update(head + a for _, _, a in firsts for head, _ in heads)
-    wanted.update(b + tail for _, _, b in _seconds(trail) for tail, _ in tails)
-    ending, starting = ends.intersection(joined), starts.intersection(joined)
+    return _Pairs(
+        tuple((_by_standing((a, a) for _, a in fs), _by_standing((b, b) for _, b in ss)) for fs, ss in groups),
+        tuple(a for _, _, a in firsts),
+        tuple(b for _, _, b in _seconds(trail)),
+        joined,
+        known_words(joined),
+        ends.intersection(joined),
+        starts.intersection(joined),
+    )
+
+
+def _pair_options(lead: int, trail: int, left: str, right: str) -> list[str]:
+    """Likeliest two characters (lead, t)(l, trail) for a lost user-defined pair (t, l)."""
+    pairs = _pairs(lead, trail)
+    if pairs is None:
+        return []
+    heads, tails = _contexts(simplify(left), simplify(right))
+    starts, ends = word_edges()
+    joined, ending, starting = pairs.joined, pairs.ending, pairs.starting
+    wanted = _around(heads, [], pairs.firsts) | _around([], tails, pairs.seconds)
     wanted.update(head + ab for ab in ending for head, _ in heads if len(head) == 2 or head + ab[0] in starts)
     wanted.update(ab + tail for ab in starting for tail, _ in tails if len(tail) == 2 or ab[1] + tail in ends)
-    known = known_words(wanted)
+    known = {**pairs.words, **known_words(wanted)}
     best: dict[str, float] = {}
 
     def offer(ab: str, value: float) -> None:
         for pair in joined[ab]:
             best[pair] = max(best.get(pair, value), value)
 
-    for group_firsts, group_seconds in groups:
-        top_a = heapq.nlargest(_TOP_PAIRS, ((_fit(a, heads, [], known), a) for _, a in group_firsts))
-        top_b = heapq.nlargest(_TOP_PAIRS, ((_fit(b, [], tails, known), b) for _, b in group_seconds))
+    for group_firsts, group_seconds in pairs.groups:
+        top_a = _top_fits(group_firsts, heads, [], known)
+        top_b = _top_fits(group_seconds, [], tails, known)
         for fit_a, a in top_a:
             for fit_b, b in top_b:
                 offer(a + b, fit_a + fit_b)
-    for ab in known.keys() & joined.keys():
-        offer(ab, known[ab])
+    for ab, value in pairs.words.items():
+        offer(ab, value)
     for head, cost in heads:
         for ab in ending:
             if head + ab in known:
@@ -369,14 +443,14 @@ def _suspects(items: list[_Item], shown: list[str], before: str, after: str) -> 
     }
 
 
-def _completion_ranking(lead: int, left: str, right: str) -> list[tuple[float, str]]:
+@lru_cache(maxsize=4096)
+def _completion_ranking(lead: int, left: str, right: str) -> tuple[tuple[float, str], ...]:
+    """The likeliest characters ``lead`` began between ``left`` and ``right``, best first (the re-alignments
+    of one run tried in turn ask for the same ones)."""
     heads, tails = _contexts(simplify(left), simplify(right))
     options = _completions(lead)
-    wanted = {head + b for _, b in options for head, _ in heads}
-    wanted.update(b + tail for _, b in options for tail, _ in tails)
-    known = known_words(wanted)
-    quick = [(_fit(simple, heads, tails, known), ch) for ch, simple in options]
-    return _best_in_window([ch for _, ch in heapq.nlargest(_TOP_PAIRS, quick)], left, right)
+    known = known_words(_around(heads, tails, {b for _, _, b in options}))
+    return tuple(_best_in_window([ch for _, ch in _top_fits(options, heads, tails, known)], left, right))
 
 
 def _guess_last(lead: int, left: str, right: str, fallback: str) -> str | None:
@@ -397,8 +471,8 @@ def _resolve(items: list[_Item], run: str, before: str, after: str) -> tuple[str
     """Re-aligned text, the number of characters rebuilt from lost bytes, and the garbled tail kept."""
     shown = [item.text for item in items]
     if items and items[-1].kind == "d":
-        ranked = _completion_ranking(items[-1].lead, (before + "".join(shown))[-_CONTEXT:], after[:_CONTEXT])
-        shown[-1] = ranked[0][1] if ranked else ""
+        completed = _completion_ranking(items[-1].lead, (before + "".join(shown))[-_CONTEXT:], after[:_CONTEXT])
+        shown[-1] = completed[0][1] if completed else ""
     suspects = _suspects(items, shown, before, after)
     out: list[str] = []
     left = before[-_CONTEXT:]
@@ -506,10 +580,10 @@ def _excerpt(line: str, start: int, end: int) -> str:
     return line[max(0, start - 2) : end + 2]
 
 
-def _repair_line(line: str, budget: RepairBudget) -> tuple[str, list[str]]:
+def _repair_line(line: str, budget: RepairBudget, candidates: re.Pattern[str]) -> tuple[str, list[str]]:
     """The line with its misaligned runs re-aligned, and the notes; each cluster tried costs one unit of
     ``budget``, and once it is spent the rest of the line is left as it is."""
-    positions, anchors = _odd_positions(line)
+    positions, anchors = _odd_positions(line, candidates)
     pieces: list[str] = []
     notes: list[str] = []
     done = 0
@@ -546,21 +620,28 @@ def repair_gbk_misalignment(text: str) -> tuple[str, list[str]]:
     A run is changed only when the re-aligned reading is clearly more plausible Chinese than the
     one on the page; runs that look garbled but cannot be re-aligned are kept and reported.
     """
-    odd = frozenset(ch for ch in set(text) if _char_kind(ch) != _NORMAL)
+    odd = [ch for ch in set(text) if _char_kind(ch) != _NORMAL]
     if not odd:
         return text, []
     budget = _BUDGET.get() or RepairBudget()
     spent = budget.exhausted
     out: list[str] = []
     notes: list[str] = []
-    for line in text.splitlines(keepends=True):
-        if budget.exhausted or odd.isdisjoint(line):
-            out.append(line)
-            continue
+    lines = text.splitlines(keepends=True)
+    ends = list(accumulate(map(len, lines)))
+    finder, candidates = re.compile("[" + "".join(map(re.escape, sorted(odd))) + "]"), _candidates(odd)
+    done = 0  # text[:done] is in ``out``
+    hit = finder.search(text)
+    while hit is not None and not budget.exhausted:
+        n = bisect_right(ends, hit.start())  # the line holding an odd character
+        line, start = lines[n], ends[n] - len(lines[n])
         body = line.rstrip("\r\n")
-        fixed, made = _repair_line(body, budget)
-        out.append(fixed + line[len(body) :])
+        fixed, made = _repair_line(body, budget, candidates)
+        out += (text[done:start], fixed, line[len(body) :])
         notes += made
+        done = ends[n]
+        hit = finder.search(text, done)
+    out.append(text[done:])
     if budget.exhausted and not spent:
         notes.append(f"GBK misalignment repair stopped after {budget.limit} garbled runs; the rest is left as is")
     return "".join(out), notes

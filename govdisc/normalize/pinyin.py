@@ -6,7 +6,7 @@ Chinese character, is removed. Real parentheses such as ``(含民生“微实事
 
 from __future__ import annotations
 
-import re
+from govdisc.patterns import compile_guarded
 
 from .fixes import Fix
 
@@ -15,7 +15,9 @@ _SYLLABLE = rf"[a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,4}}"
 
 #: A toned syllable in parentheses after a CJK character; an unclosed one at the end of a
 #: garbled run (``建設(shè``) is removed too.
-PINYIN_ANNOTATION = re.compile(rf"(?<=[\u3400-\u9fff\uf900-\ufaff?？])[(（]{_SYLLABLE}(?:[)）]|(?=[^a-zü{_TONED}])|$)")
+PINYIN_ANNOTATION = compile_guarded(
+    rf"(?<=[\u3400-\u9fff\uf900-\ufaff?？])[(（]{_SYLLABLE}(?:[)）]|(?=[^a-zü{_TONED}])|$)"
+)
 
 
 def remove_pinyin(text: str) -> tuple[str, list[Fix]]:

@@ -101,6 +101,7 @@ CHAR_WEIGHTS = "char_weights.tsv"
 
 @dataclass(frozen=True)
 class _Model:
+    #: Every word with its frequency: jieba's, and the lexicon's (whose frequencies win).
     words: Mapping[str, int]
     lexicon: Mapping[str, int]
     log_total: float
@@ -142,11 +143,13 @@ def char_weights() -> Mapping[str, int]:
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     words = jieba_words()
+    log_total = math.log(sum(words.values()))
     lexicon = {**dict.fromkeys(DOMAIN_WORDS, _DOMAIN_FREQ), **dict.fromkeys(ENUMERATORS, _ENUMERATOR_FREQ)}
-    long = [w for w in (*words, *lexicon) if len(w) >= 3]
+    words.update(lexicon)  # one lookup a word from here on
+    long = [w for w in words if len(w) >= 3]
     starts = frozenset(w[:2] for w in long)
     ends = frozenset(w[-2:] for w in long)
-    return _Model(words, lexicon, math.log(sum(words.values())), starts, ends)
+    return _Model(words, lexicon, log_total, starts, ends)
 
 
 def simplify(text: str) -> str:
@@ -157,17 +160,17 @@ def simplify(text: str) -> str:
 def word_logprob(word: str) -> float | None:
     """Log-probability of ``word`` (simplified) as a dictionary or lexicon word, None if unknown."""
     model = _model()
-    freq = model.lexicon.get(word) or model.words.get(word)
+    freq = model.words.get(word)
     return math.log(freq) - model.log_total if freq else None
 
 
 def known_words(candidates: Iterable[str]) -> dict[str, float]:
     """The log-probabilities of those ``candidates`` (simplified) that are dictionary or lexicon words."""
     model = _model()
-    lexicon, words, log_total = model.lexicon, model.words, model.log_total
+    words, log_total = model.words, model.log_total
     found: dict[str, float] = {}
     for word in candidates:
-        freq = lexicon.get(word) or words.get(word)
+        freq = words.get(word)
         if freq:
             found[word] = math.log(freq) - log_total
     return found
@@ -231,13 +234,19 @@ def _lone_cost(ch: str, prev: str) -> float:
 
 def _best_path(text: str) -> tuple[list[float], list[int]]:
     model = _model()
-    lexicon, words, log_total = model.lexicon, model.words, model.log_total
+    words, log_total, ends = model.words, model.log_total, model.ends
     best = [0.0] * (len(text) + 1)
     back = [0] * (len(text) + 1)
+    # a word of three or more characters starts with a pair of ``starts`` and ends with one of ``ends``:
+    # only there is a longer slice looked up
+    opens = [text[i : i + 2] in model.starts for i in range(len(text))]
     for end in range(1, len(text) + 1):
         top, cut = best[end - 1] + _lone_cost(text[end - 1], text[end - 2 : end - 1]), end - 1
+        closes = text[end - 2 : end] in ends
         for start in range(max(0, end - _MAX_WORD), end - 1):
-            freq = lexicon.get(text[start:end]) or words.get(text[start:end])
+            if start < end - 2 and not (closes and opens[start]):
+                continue
+            freq = words.get(text[start:end])
             if freq and best[start] + math.log(freq) - log_total > top:
                 top, cut = best[start] + math.log(freq) - log_total, start
         best[end], back[end] = top, cut

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from govdisc.patterns import compile_guarded
+
 from .fixes import Fix
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -17,22 +19,22 @@ _CJK_PUNCT = "、，。；：！？"
 MAX_PASSES = 4
 #: (what the rule repairs, pattern, replacement), applied in order.
 PUNCTUATION_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("dropped a stray comma before a Chinese mark (,、 → 、)", re.compile(rf"(?:,[ ]?)+(?=[{_CJK_PUNCT}])"), ""),
-    ("joined comma + semicolon (,; → ；)", re.compile(r",;"), "；"),
-    ("joined doubled commas (,, → ，)", re.compile(r"[,，]{2,}"), "，"),
-    ("joined doubled marks (、、 → 、)", re.compile(r"、{2,}"), "、"),
-    ("joined doubled full stops (。。 → 。)", re.compile(r"。{2,}"), "。"),
+    ("dropped a stray comma before a Chinese mark (,、 → 、)", compile_guarded(rf"(?:,[ ]?)+(?=[{_CJK_PUNCT}])"), ""),
+    ("joined comma + semicolon (,; → ；)", compile_guarded(r",;"), "；"),
+    ("joined doubled commas (,, → ，)", compile_guarded(r"[,，]{2,}"), "，"),
+    ("joined doubled marks (、、 → 、)", compile_guarded(r"、{2,}"), "、"),
+    ("joined doubled full stops (。。 → 。)", compile_guarded(r"。{2,}"), "。"),
     (
         "made ASCII commas in Chinese text full-width",
-        re.compile(rf"(?<=[{_CJK}）》”])[ ]?,(?!\d{{3}}\b)|,[ ]?(?=[{_CJK}（《“])"),
+        compile_guarded(rf"(?<=[{_CJK}）》”])[ ]?,(?!\d{{3}}\b)|,[ ]?(?=[{_CJK}（《“])"),
         "，",
     ),
     (
         "made ASCII semicolons in Chinese text full-width",
-        re.compile(rf"(?<=[{_CJK}）》”\d])[ ]?;|;[ ]?(?=[{_CJK}（《“])"),
+        compile_guarded(rf"(?<=[{_CJK}）》”\d])[ ]?;|;[ ]?(?=[{_CJK}（《“])"),
         "；",
     ),
-    ("made ASCII colons after Chinese text full-width", re.compile(rf"(?<=[{_CJK}])[ ]?:(?!//)"), "："),
+    ("made ASCII colons after Chinese text full-width", compile_guarded(rf"(?<=[{_CJK}])[ ]?:(?!//)"), "："),
 )
 
 

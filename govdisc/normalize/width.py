@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
+from govdisc.patterns import compile_guarded
+
 from .fixes import Fix
 
 _FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]")
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200b\u3000\ufeff]+")
-_DIGIT_DATE_SPACE = re.compile(r"(?<=\d) +(?=[年月日号])|(?<=[年月第]) +(?=\d)")
+_DIGIT_DATE_SPACE = compile_guarded(r"(?<=\d) +(?=[年月日号])|(?<=[年月第]) +(?=\d)")
 
 
 def fold_fullwidth(text: str) -> tuple[str, list[Fix]]:

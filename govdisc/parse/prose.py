@@ -25,6 +25,7 @@ from govdisc.metrics.schema import Concept, ProseRule, Rule, any_of
 from govdisc.metrics.vocabulary import CLAUSE_MARKS, COUNT_UNITS, LISTED, PART, WHOLE
 from govdisc.model import Evidence
 from govdisc.numbers import NUMBER, Quantity, quantity
+from govdisc.patterns import guarded
 from govdisc.text import HEADING, SENTENCE_BREAK, YEAR_WRITTEN
 
 CLAUSE_MARK = re.compile(r"[，,：:]")
@@ -34,7 +35,7 @@ MAX_EVIDENCE = 120
 #: The ends of a whole sentence (a semicolon only ends a clause: 收到申请7件；办结7件 is one statement).
 FULL_STOP = re.compile(r"[。！？!?\n]")
 #: A number with a counting unit, not the tail of a longer number.
-COUNT = re.compile(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿]){NUMBER}\s*(?P<unit>{COUNT_UNITS})")
+COUNT = re.compile(guarded(rf"(?<![\d.零〇一二两三四五六七八九十百千万亿]){NUMBER}\s*(?P<unit>{COUNT_UNITS})"))
 _LEAD_END = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
 _WHOLE = re.compile(WHOLE)
 _LISTED = re.compile(LISTED)

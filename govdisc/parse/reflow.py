@@ -7,16 +7,16 @@ join wrapped lines with a space (``全年 主动公开``), dropped too.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Iterable
 
 from govdisc.model import Block, Paragraph
+from govdisc.patterns import compile_guarded
 from govdisc.text import HEADING, PAGE_NUMBER, ends_paragraph, line_joint
 
-_DIGIT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
+_DIGIT_SPACE = compile_guarded(r"(?<=[\u4e00-\u9fff，、（(])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff，。、；）)])")
 #: Spaces between Chinese characters: a wrapped line joined with a space (依托市政府信息公开专栏全年 主动公开).
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff，。、；：）”])[ \t\u3000]+(?=[\u4e00-\u9fff（“])")
+_CJK_SPACE = compile_guarded(r"(?<=[\u4e00-\u9fff，。、；：）”])[ \t\u3000]+(?=[\u4e00-\u9fff（“])")
 #: A line this close to the usual full line length is taken to wrap onto the next.
 FULL_LINE = 0.8
 

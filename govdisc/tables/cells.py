@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govdisc.numbers import to_number
 
@@ -30,8 +31,13 @@ def clean(text: str | None) -> str:
     return "".join(text.split()) if text else ""  # str.split splits at what \s matches
 
 
+@lru_cache(maxsize=8192)
 def parse_cell(text: str | None) -> Cell:
-    """A value cell as printed: ``821``, ``7730.28``, ``251000元``, ``-3``, blank or ``/`` (→ 0)."""
+    """A value cell as printed: ``821``, ``7730.28``, ``251000元``, ``-3``, blank or ``/`` (→ 0).
+
+    (A table repeats its few printed values, and every reader of a table asks for them again: each
+    is parsed once.)
+    """
     printed = clean(text)
     readable = clean(_DEBRIS.sub("", text or ""))
     if readable in BLANK_MARKS and readable == printed:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from govdisc.model import Block, Table
 
@@ -53,7 +54,7 @@ class Row:
     #: (``3 |`` ``3 |`` ``|||||||``): padding, or the row's own blanks moved to its end.
     padding_from: int | None = None
 
-    @property
+    @cached_property
     def key_text(self) -> str:
         """The label without spaces and line breaks, for matching."""
         return clean(self.label)

@@ -33,13 +33,18 @@ class Column:
 
 def header_columns(text: str) -> list[Column]:
     """The columns a header names, in printed order (each with the header text up to the next one)."""
+    return list(_header_columns(text))
+
+
+@lru_cache(maxsize=4096)
+def _header_columns(text: str) -> tuple[Column, ...]:
     hits = sorted((m.start(), m.end(), term.key) for term, m in term_matches(text, FIELDS))
     columns = []
     for n, (start, _, key) in enumerate(hits):
         upto = hits[n + 1][0] if n + 1 < len(hits) else len(text)
         printed = text[start:upto]
         columns.append(Column(key, printed, re.search(TEN_THOUSAND_YUAN, printed) is not None))
-    return columns
+    return tuple(columns)
 
 
 @lru_cache(maxsize=1)
