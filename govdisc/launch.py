@@ -101,7 +101,7 @@ def main() -> None:
         run()
         return
     recorder = _Recorder(sys.stdout)
-    sys.stdout = recorder  # type: ignore[assignment]
+    sys.stdout = recorder
     code: object = 0
     try:
         run()

@@ -128,7 +128,11 @@ def first_chars(source: str, flags: int = 0) -> str | None:
     """A character class (``[…]``) holding every character a match of ``source`` can start with,
     or None when that cannot be told (it may start anywhere, match nothing, or set flags)."""
     parsed = _parsed(source, flags)
-    found = None if parsed is None else _starts(parsed.data)
+    return None if parsed is None else _first_class(parsed)
+
+
+def _first_class(parsed: Any) -> str | None:
+    found = _starts(parsed.data)
     if found is None or found[1] or not found[0]:
         return None
     return "[" + "".join(dict.fromkeys(found[0])) + "]"
@@ -166,7 +170,7 @@ def guarded(source: str, flags: int = 0) -> str:
     parsed = _parsed(source, flags)
     if parsed is None or _scanned(parsed.data):
         return source
-    first = first_chars(source, flags)
+    first = _first_class(parsed)
     return source if first is None else f"(?={first})(?:{source})"
 
 
