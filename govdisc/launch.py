@@ -74,11 +74,12 @@ class _Recorder:
 
 def _keep(place: Path, text: str) -> None:
     """Write ``text`` to ``place`` whole or not at all; a cache that cannot be written is left as it is."""
+    from govdisc.output import atomic_writer
+
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
-        part = place.with_name(f".{place.name}.{os.getpid()}.part")
-        part.write_text(text, encoding="utf-8")
-        os.replace(part, place)
+        with atomic_writer(place) as handle:
+            handle.write(text)
     except OSError:
         pass
 
