@@ -141,6 +141,9 @@ def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
+#: The name of a worker's watchdog thread, the one thread beside the worker's own.
+WATCHDOG = "govdisc-watchdog"
+
 
 def _watch(parent: int) -> None:
     while os.getppid() == parent:
@@ -159,7 +162,7 @@ def _die_with_parent(parent: int) -> None:
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # it ended before the kernel was told
         os._exit(1)
-    threading.Thread(target=_watch, args=(parent,), daemon=True, name="govdisc-watchdog").start()
+    threading.Thread(target=_watch, args=(parent,), daemon=True, name=WATCHDOG).start()
 
 
 def _worker_main(conn: Connection, parent_end: Connection, limits: Limits, lookup: Lookup | None) -> None:

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -142,10 +143,21 @@ def test_a_conversion_past_its_time_is_killed(saved, monkeypatch, tmp_path):
     folder = tmp_path / "docs"
     folder.mkdir()
     shutil.copy(doc, folder)
-    run = cli("extract", str(folder), "--format", "jsonl", "--no-cache", "--timeout", "0.5")
+    monkeypatch.setenv("PATH", f"{_hung_soffice(tmp_path / 'bin')}{os.pathsep}{os.environ['PATH']}")
+    run = cli("extract", str(folder), "--format", "jsonl", "--no-cache", "--workers", "1", "--timeout", "0.5")
     assert run.returncode == 1
     assert f"{doc.name}: timed out after 0.5 s" in run.stderr
     assert _gone(lambda: _converters(tmp_path))
+
+
+def _hung_soffice(folder: Path) -> Path:
+    """A folder holding an ``soffice`` that never finishes (a LibreOffice hung on a file): what a worker
+    past its time must take with it, however fast the real LibreOffice converts on this machine."""
+    folder.mkdir()
+    hung = folder / "soffice"
+    hung.write_text(f"#!{sys.executable}\nimport time\ntime.sleep(3600)\n", encoding="utf-8")
+    hung.chmod(0o755)
+    return folder
 
 
 def test_folders_of_killed_conversions_are_removed(tmp_path):

@@ -62,8 +62,13 @@ def _command(soffice: Path) -> list[str]:
 def _dies_with_parent() -> Callable[[], None] | None:
     """A pre-exec hook asking Linux to kill the converter when its parent dies (what a worker of the pool
     needs: it is killed when past its time); None elsewhere, and in a process running threads, where a
-    pre-exec hook is not safe."""
-    if not sys.platform.startswith("linux") or threading.active_count() > 1:
+    pre-exec hook is not safe. A worker's watchdog thread (:data:`govdisc.runner.WATCHDOG`) does not
+    count: it only sleeps and asks for its parent's pid, holding no lock a forked child could need."""
+    if not sys.platform.startswith("linux"):
+        return None
+    from govdisc.runner import WATCHDOG
+
+    if any(t is not threading.current_thread() and t.name != WATCHDOG for t in threading.enumerate()):
         return None
     import ctypes
 
