@@ -11,11 +11,9 @@ that appears whole or not at all.
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 import os
-import secrets
 import shutil
 import stat
 import sys
@@ -186,7 +184,7 @@ def _create_temp(target: Path) -> Path:
     prefix = _temp_prefix(target)
     _sweep_temps(target, prefix)
     for _ in range(100):
-        tmp = target.parent / f"{prefix}{os.getpid()}.{secrets.token_hex(4)}.part"
+        tmp = target.parent / f"{prefix}{os.getpid()}.{os.urandom(4).hex()}.part"
         try:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
         except FileExistsError:
@@ -289,6 +287,8 @@ def json_text(records: Iterable[Record]) -> str:
 
 def csv_text(records: Sequence[Record], bom: bool = True, shape: Shape = DEFAULT_SHAPE) -> str:
     """One row per document (per figure with ``shape.long``); an empty cell = not reported; no formulas."""
+    import csv
+
     from govdisc.spreadsheet import neutralize
 
     head, rows, _ = record_rows(records, shape)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govdisc.model import Document, Paragraph, ReadError, Record
-from govdisc.read import read_document
 
 if TYPE_CHECKING:
     from govdisc.ocr_figures import OcrPages
@@ -92,6 +91,8 @@ def extract_file(path: str | os.PathLike[str], file: str | None = None) -> list[
 
     Raises :class:`~govdisc.model.ReadError` when the file cannot be read.
     """
+    from govdisc.read import read_document  # not imported by a run served from the cache
+
     path = Path(path)
     return extract_document(read_document(path), file if file is not None else str(path))
 

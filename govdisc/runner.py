@@ -384,7 +384,7 @@ def nothing_to_read(paths: Sequence[str | os.PathLike[str]]) -> str | None:
 
     Files named directly are always read (and an unsupported one gets its own error).
     """
-    from govdisc.read import SUPPORTED
+    from govdisc.filetypes import SUPPORTED
 
     if any(not Path(p).is_dir() for p in paths):
         return None

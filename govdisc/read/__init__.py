@@ -9,30 +9,14 @@ import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from govdisc.filetypes import READERS as READERS
+from govdisc.filetypes import SUPPORTED as SUPPORTED
 from govdisc.model import Block, Document, Paragraph, ReadError, Table
 
 #: Libraries the readers use log their complaints about a file (pdfminer's ``Could not get FontBBox``,
 #: jieba's loading messages); govdisc reports what matters itself, so they never reach stderr.
 for _name in ("pdfminer", "pdfplumber", "jieba", "charset_normalizer", "PIL", "docx"):
     logging.getLogger(_name).setLevel(logging.CRITICAL + 1)
-
-#: File extension → reader module of this package (imported when first needed: pdf and docx
-#: libraries cost time to import, and a folder of txt files needs neither).
-READERS: dict[str, str] = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".docx": "docx",
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".doc": "convert",  # the four below: converted to docx by LibreOffice (read/convert.py)
-    ".wps": "convert",
-    ".rtf": "convert",
-    ".odt": "convert",
-}
-
-SUPPORTED = tuple(sorted(READERS))
 
 
 def reader(kind: str) -> Callable[..., Document]:
