@@ -145,7 +145,10 @@ class Cache:
     def __init__(self, directory: Path | None = None, variant: str = "", warn: Warn = _to_stderr) -> None:
         directory = directory or cache_dir()
         self.path = directory / "cache.sqlite"
-        self.code = code_fingerprint() + variant  # variant: options that change results (``+ocr=never``)
+        #: The code that makes results here, and with the variant (options that change results,
+        #: ``+ocr=never``) what a result is stored under.
+        self.fingerprint = code_fingerprint()
+        self.code = self.fingerprint + variant
         self.warn = warn
         self.warned = False
         self.db: sqlite3.Connection | None = None
@@ -246,11 +249,17 @@ class Cache:
         self._safely(write, None)
 
     def store(self, path: Path, seen: Seen, payload: dict) -> None:
-        """Remember a file's hash and the result of its content (committed at once)."""
+        """Remember a file's hash and the result of its content (committed at once).
+
+        Results of the same content made by other code (an earlier govdisc) go: the cache holds one
+        result per content and variant, not one more copy of the corpus for each upgrade.
+        """
         text = json.dumps(payload, ensure_ascii=False)
 
         def write(db: sqlite3.Connection) -> None:
             with db:
+                db.execute("delete from results where sha256 = ? and substr(code, 1, ?) != ?",
+                           (seen.sha256, len(self.fingerprint), self.fingerprint))  # fmt: skip
                 db.execute("insert or replace into results values (?, ?, ?, ?)",
                            (seen.sha256, self.code, text, _checksum(text)))  # fmt: skip
 

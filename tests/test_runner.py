@@ -185,6 +185,25 @@ def test_killed_run_resumes_to_the_same_output(tmp_path):
     assert out.read_text(encoding="utf-8") == fresh.stdout
 
 
+def test_a_new_govdisc_replaces_the_results_of_the_old_one(tmp_path, monkeypatch):
+    """Results are made again by new code and take the old ones' place: one result per content and variant."""
+    import sqlite3
+
+    folder = _seed_folder(tmp_path / "docs")
+
+    def codes() -> list[str]:
+        with sqlite3.connect(tmp_path / "cache" / "cache.sqlite") as db:
+            return sorted(code for (code,) in db.execute("select code from results"))
+
+    list(run([folder], workers=0, cache=Cache(tmp_path / "cache")))
+    old = codes()
+    assert len(old) == 5 and len(set(old)) == 1
+    monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "0123456789abcdef")
+    list(run([folder], workers=0, cache=Cache(tmp_path / "cache", variant="+ocr=never")))
+    list(run([folder], workers=0, cache=Cache(tmp_path / "cache")))
+    assert codes() == ["0123456789abcdef"] * 5 + ["0123456789abcdef+ocr=never"] * 5
+
+
 def test_cache_clear(tmp_path):
     env = {"GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
     assert invoke_cli("extract", str(SEEDS[0]), "--format", "jsonl", "--workers", "0", env=env).exit_code == 0
