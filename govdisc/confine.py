@@ -17,6 +17,11 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h: the signal a process gets when its parent dies
+
+#: The name of a worker's watchdog thread, the one thread beside the worker's own.
+WATCHDOG = "govdisc-watchdog"
+
 
 class TimedOut(BaseException):
     """The time limit of one file ran out (a BaseException, so no reader's ``except Exception`` takes it)."""

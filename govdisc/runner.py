@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 from govdisc.cache import Cache, Seen, file_sha256
-from govdisc.confine import TimedOut, confined, limit_memory
+from govdisc.confine import PR_SET_PDEATHSIG, WATCHDOG, TimedOut, confined, limit_memory
 from govdisc.limits import MB as MB
 from govdisc.limits import OCR_MODES as OCR_MODES
 from govdisc.limits import Limits as Limits
@@ -137,12 +137,6 @@ def _result(path: Path, label: str, payload: dict[str, Any]) -> FileResult:
         return FileResult(path, label, error=payload["error"], traceback=payload.get("traceback"))
     records = [Record.from_dict({**d, "file": label}) for d in payload["records"]]
     return FileResult(path, label, records)
-
-
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-#: The name of a worker's watchdog thread, the one thread beside the worker's own.
-WATCHDOG = "govdisc-watchdog"
 
 
 def _watch(parent: int) -> None:

@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from govdisc.confine import PR_SET_PDEATHSIG, WATCHDOG
 from govdisc.model import Document, ReadError
 from govdisc.read import READERS
 
@@ -62,21 +63,18 @@ def _command(soffice: Path) -> list[str]:
 def _dies_with_parent() -> Callable[[], None] | None:
     """A pre-exec hook asking Linux to kill the converter when its parent dies (what a worker of the pool
     needs: it is killed when past its time); None elsewhere, and in a process running threads, where a
-    pre-exec hook is not safe. A worker's watchdog thread (:data:`govdisc.runner.WATCHDOG`) does not
+    pre-exec hook is not safe. A worker's watchdog thread (:data:`govdisc.confine.WATCHDOG`) does not
     count: it only sleeps and asks for its parent's pid, holding no lock a forked child could need."""
     if not sys.platform.startswith("linux"):
         return None
-    from govdisc.runner import WATCHDOG
-
     if any(t is not threading.current_thread() and t.name != WATCHDOG for t in threading.enumerate()):
         return None
     import ctypes
 
     libc = ctypes.CDLL(None, use_errno=True)
-    pr_set_pdeathsig = 1
 
     def hook() -> None:
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
     return hook
 
