@@ -3,12 +3,18 @@
 :func:`page_objects` returns None for a page pdfium cannot describe the way pdfminer would (rotated page or
 text, offset boxes, glyphs without a unicode mapping, glyphs pdfium drops); the caller reads that page with
 pdfplumber instead.
+
+What pdfium tells of a page's chars, of its objects and of each path is read in one call each by the compiled
+``govdisc.read._pdfium_scan`` (``_pdfium_scan.c``) where it was built at install, else by its pure-Python
+reference here (``_scan_calls``, ``_objects_calls``, ``_path_calls``: one ctypes call per fact); both give
+the same tuples, and the rest of the reader is the same Python either way.
 """
 
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,14 +90,15 @@ _SEGMENT = _bare(pdfium_c.FPDFPath_GetPathSegment, _Pointer)
 _SEGMENT_TYPE = _bare(pdfium_c.FPDFPathSegment_GetType)
 _SEGMENT_POINT = _bare(pdfium_c.FPDFPathSegment_GetPoint)
 _SEGMENT_CLOSES = _bare(pdfium_c.FPDFPathSegment_GetClose)
+_COUNT_CHARS = _bare(pdfium_c.FPDFText_CountChars)
 _UNICODE = _bare(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
-_TEXT = _bare(pdfium_c.FPDFText_GetText)
 _IS_GENERATED = _bare(pdfium_c.FPDFText_IsGenerated)
 _MAP_ERROR = _bare(pdfium_c.FPDFText_HasUnicodeMapError)
 _TEXT_OBJECT = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)  # an int: the char's owner, a dict key
 _LOOSE_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox)
 _CHAR_MATRIX = _bare(pdfium_c.FPDFText_GetMatrix)
 _FONT_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_ADDRESS_BYTES = ctypes.sizeof(ctypes.c_void_p)
 
 
 class _Buffers:
@@ -100,10 +107,6 @@ class _Buffers:
     def __init__(self) -> None:
         self.matrix = pdfium_c.FS_MATRIX()
         self.matrix_ref = ctypes.byref(self.matrix)
-        self.x, self.y = ctypes.c_float(), ctypes.c_float()
-        self.x_ref, self.y_ref = ctypes.byref(self.x), ctypes.byref(self.y)
-        self.fill, self.stroke = ctypes.c_int(), ctypes.c_int()
-        self.fill_ref, self.stroke_ref = ctypes.byref(self.fill), ctypes.byref(self.stroke)
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -132,39 +135,33 @@ def _matrix(obj: Any, buffers: _Buffers) -> Matrix:
     return (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f)
 
 
-def _walk(page: Any, buffers: _Buffers) -> Iterator[tuple[Any, int, Matrix]]:
-    """Every page object with its type and the matrix of the forms around it."""
-    stack: list[tuple[Any, bool, int, Matrix, int]] = [(page, True, 0, _IDENTITY, 0)]
+def _walk(page: int, buffers: _Buffers) -> Iterator[tuple[int, int, Matrix]]:
+    """Every page object (its address) with its type and the matrix of the forms around it."""
+    stack: list[tuple[list[tuple[int, int]], int, Matrix, int]] = [(page_objects_of(page, True), 0, _IDENTITY, 0)]
     while stack:
-        parent, is_page, index, outer, depth = stack.pop()
-        count = _COUNT_OBJECTS(parent) if is_page else _FORM_COUNT(parent)
-        for i in range(index, count):
-            obj = _OBJECT(parent, i) if is_page else _FORM_OBJECT(parent, i)
-            kind = _OBJECT_TYPE(obj)
+        children, index, outer, depth = stack.pop()
+        for i in range(index, len(children)):
+            obj, kind = children[i]
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
-                stack.append((parent, is_page, i + 1, outer, depth))
-                stack.append((obj, False, 0, _mul(_matrix(obj, buffers), outer), depth + 1))
+                stack.append((children, i + 1, outer, depth))
+                inner = _mul(_matrix(ctypes.c_void_p(obj), buffers), outer)
+                stack.append((page_objects_of(obj, False), 0, inner, depth + 1))
                 break
             yield obj, kind, outer
 
 
-def _segments(path: Any, buffers: _Buffers) -> list[tuple[str, Point, bool]]:
-    """The path's points as (operator, point, closes) in the path's own space; a Bézier keeps its end point."""
+def _segments(raw: list[PathSegment]) -> list[tuple[str, Point, bool]]:
+    """A path's points as (operator, point, closes) in the path's own space; a Bézier keeps its end point."""
     out: list[tuple[str, Point, bool]] = []
-    x, y, x_ref, y_ref = buffers.x, buffers.y, buffers.x_ref, buffers.y_ref
-    get_segment, get_type, get_point, get_close = _SEGMENT, _SEGMENT_TYPE, _SEGMENT_POINT, _SEGMENT_CLOSES
     bezier = 0
-    for i in range(_COUNT_SEGMENTS(path)):
-        seg = get_segment(path, i)
-        kind = get_type(seg)
+    for kind, x, y, closes in raw:
         if kind == _BEZIERTO:
             bezier += 1
             if bezier % 3:
                 continue
         else:
             bezier = 0
-        get_point(seg, x_ref, y_ref)
-        out.append((_OPERATORS.get(kind, "l"), (x.value, y.value), bool(get_close(seg))))
+        out.append((_OPERATORS.get(kind, "l"), (x, y), closes))
     return out
 
 
@@ -223,14 +220,13 @@ def _graphic(shape: str, pts: list[Point], height: float, stroke: bool, fill: bo
     return obj
 
 
-def _path_graphics(path: Any, outer: Matrix, height: float, doctop: float, buffers: _Buffers) -> list[Obj]:
-    _DRAW_MODE(path, buffers.fill_ref, buffers.stroke_ref)
-    stroke, fill = bool(buffers.stroke.value), bool(buffers.fill.value)
-    m = _matrix(path, buffers)
+def _path_graphics(path: int, outer: Matrix, height: float, doctop: float) -> list[Obj]:
+    fill, stroke, matrix, raw = path_facts(path)
+    m = matrix or _IDENTITY
     if outer is not _IDENTITY:
         m = _mul(m, outer)
     out = []
-    for shape, pts in _subpaths(_segments(path, buffers)):
+    for shape, pts in _subpaths(_segments(raw)):
         obj = _graphic(shape, pts if m == _IDENTITY else [_apply(m, x, y) for x, y in pts], height, stroke, fill)
         if obj is not None:
             obj["doctop"] += doctop
@@ -251,18 +247,13 @@ def _lost(obj: Any) -> bool:
     return right <= left and top <= bottom
 
 
-def _style(
-    textpage: ctypes.c_void_p, index: int, owner: int | None, strict: bool, buffers: _Buffers
-) -> tuple[float, float, bytes] | None:
-    """Font size in page units and in text space, and a font identity, for char ``index``; None if rotated."""
-    _CHAR_MATRIX(textpage, index, buffers.matrix_ref)
-    fs = buffers.matrix
-    a, b, c, d = fs.a, fs.b, fs.c, fs.d
+def _style(inputs: Style, strict: bool) -> tuple[float, float, bytes] | None:
+    """Font size in page units and in text space, and a font identity, from a char's :data:`Style`; None if rotated."""
+    a, b, c, d, font_size, font = inputs
     if strict and (b or c or a <= 0 or d <= 0):
         return None
     scale = d if not b and not c and d > 0 else abs(a * d - b * c) ** 0.5
-    font_size = _FONT_SIZE(textpage, index)
-    return font_size * scale, font_size, bytes(_TEXT_FONT(ctypes.c_void_p(owner)))
+    return font_size * scale, font_size, font.to_bytes(_ADDRESS_BYTES, sys.byteorder)
 
 
 def _place(char: Obj, x0: float, x1: float, y0: float, height: float, doctop: float) -> None:
@@ -279,29 +270,120 @@ def _stand_up(chars: list[Obj], indices: list[int], textpage: Any, height: float
         _place(char, ox.value, ox.value + char["size"], oy.value, height, doctop)
 
 
-#: One char in this many is read on its own to check that a page's text, read in one call, lines up with its chars.
-CODE_CHECK_STEP = 32
+#: What a char's style is read from: its matrix's a, b, c, d, its font size and its font's address.
+Style = tuple[float, float, float, float, float, int]
+#: What pdfium tells of one char: its code unit, whether pdfium generated it, whether its glyph has no unicode
+#: mapping, its text object's address (0 for none), its loose box's left, right and bottom, and its
+#: :data:`Style` when its text object is not the one of the char before (else None).
+Scanned = tuple[int, bool, bool, int, float, float, float, Style | None]
 
 
-def _codes(textpage: ctypes.c_void_p, count: int) -> list[int]:
-    """Each char's UTF-16 code unit, as ``FPDFText_GetUnicode`` gives it, from one call for the whole page.
+def _scan_calls(textpage: int) -> list[Scanned]:
+    """Each char of a text page as :data:`Scanned`, one pdfium call per fact: the reference of ``scan``."""
+    page = ctypes.c_void_p(textpage)
+    buffers = _Buffers()
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+    out: list[Scanned] = []
+    previous = None
+    for i in range(_COUNT_CHARS(page)):
+        code, generated, unmapped = _UNICODE(page, i), bool(_IS_GENERATED(page, i)), bool(_MAP_ERROR(page, i))
+        owner = _TEXT_OBJECT(page, i) or 0
+        style: Style | None = None
+        if i == 0 or owner != previous:
+            _CHAR_MATRIX(page, i, buffers.matrix_ref)
+            fs = buffers.matrix
+            size = _FONT_SIZE(page, i)
+            font = (_TEXT_FONT(ctypes.c_void_p(owner)).value or 0) if owner else 0
+            style = (fs.a, fs.b, fs.c, fs.d, size, font)
+        previous = owner
+        _LOOSE_BOX(page, i, rect_ref)
+        out.append((code, generated, unmapped, owner, rect.left, rect.right, rect.bottom, style))
+    return out
 
-    The page's text has one unit per char, except that pdfium's hyphen mark (0x02) reads as 0xFFFE; every
-    0xFFFE and one char in :data:`CODE_CHECK_STEP` (and the last) are read on their own, and a page whose text
-    is not as long as its chars or differs anywhere checked is read char by char.
-    """
-    if count <= 0:
-        return []
-    buffer = (ctypes.c_ushort * (count + 1))()
-    if _TEXT(textpage, 0, count, buffer) == count + 1:
-        codes = buffer[:count]
-        if 0xFFFE in codes:
-            for i in [i for i, code in enumerate(codes) if code == 0xFFFE]:
-                codes[i] = _UNICODE(textpage, i)
-        checked = [*range(0, count, CODE_CHECK_STEP), count - 1]
-        if all(codes[i] == _UNICODE(textpage, i) for i in checked):
-            return codes
-    return [_UNICODE(textpage, i) for i in range(count)]
+
+def _objects_calls(container: int, is_page: bool) -> list[tuple[int, int]]:
+    """The objects of a page (``is_page``) or of a form object, as (address, type): the reference of ``objects``."""
+    parent = ctypes.c_void_p(container)
+    count, get = (_COUNT_OBJECTS, _OBJECT) if is_page else (_FORM_COUNT, _FORM_OBJECT)
+    out = []
+    for i in range(count(parent)):
+        obj = get(parent, i)
+        out.append((obj.value or 0, _OBJECT_TYPE(obj) if obj.value else 0))
+    return out
+
+
+#: A path segment as pdfium tells it: its type, its point's x and y, and whether it closes the subpath.
+PathSegment = tuple[int, float, float, bool]
+
+
+def _path_calls(path: int) -> tuple[bool, bool, Matrix | None, list[PathSegment]]:
+    """A path's fill and stroke, its matrix (None if pdfium has none) and segments: the reference of ``path``."""
+    obj = ctypes.c_void_p(path)
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    _DRAW_MODE(obj, ctypes.byref(fill), ctypes.byref(stroke))
+    fs = pdfium_c.FS_MATRIX()
+    matrix = (fs.a, fs.b, fs.c, fs.d, fs.e, fs.f) if _OBJECT_MATRIX(obj, ctypes.byref(fs)) else None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    segments: list[PathSegment] = []
+    for i in range(_COUNT_SEGMENTS(obj)):
+        seg = _SEGMENT(obj, i)
+        if not seg.value:
+            segments.append((-1, 0.0, 0.0, False))
+            continue
+        kind = _SEGMENT_TYPE(seg)
+        x.value = y.value = 0.0
+        _SEGMENT_POINT(seg, x_ref, y_ref)
+        segments.append((kind, x.value, y.value, bool(_SEGMENT_CLOSES(seg))))
+    return bool(fill.value), bool(stroke.value), matrix, segments
+
+
+#: The pdfium functions ``_pdfium_scan`` calls, in the order its ``bind`` takes them.
+_COMPILED_CALLS = (
+    pdfium_c.FPDFText_CountChars,
+    pdfium_c.FPDFText_GetUnicode,
+    pdfium_c.FPDFText_IsGenerated,
+    pdfium_c.FPDFText_HasUnicodeMapError,
+    pdfium_c.FPDFText_GetTextObject,
+    pdfium_c.FPDFText_GetLooseCharBox,
+    pdfium_c.FPDFText_GetMatrix,
+    pdfium_c.FPDFText_GetFontSize,
+    pdfium_c.FPDFTextObj_GetFont,
+    pdfium_c.FPDFPage_CountObjects,
+    pdfium_c.FPDFPage_GetObject,
+    pdfium_c.FPDFFormObj_CountObjects,
+    pdfium_c.FPDFFormObj_GetObject,
+    pdfium_c.FPDFPageObj_GetType,
+    pdfium_c.FPDFPageObj_GetMatrix,
+    pdfium_c.FPDFPath_GetDrawMode,
+    pdfium_c.FPDFPath_CountSegments,
+    pdfium_c.FPDFPath_GetPathSegment,
+    pdfium_c.FPDFPathSegment_GetType,
+    pdfium_c.FPDFPathSegment_GetPoint,
+    pdfium_c.FPDFPathSegment_GetClose,
+)
+
+
+def _load_compiled() -> Any:
+    """``govdisc.read._pdfium_scan`` bound to pdfium's functions, or None where it was not built."""
+    try:
+        from govdisc.read import _pdfium_scan
+    except ImportError:
+        return None
+    _pdfium_scan.bind([ctypes.cast(f, ctypes.c_void_p).value for f in _COMPILED_CALLS])
+    return _pdfium_scan
+
+
+COMPILED = _load_compiled()
+#: Each char of a text page (by address) as :data:`Scanned`.
+scan_chars: Callable[[int], list[Scanned]] = COMPILED.scan if COMPILED else _scan_calls
+#: The objects of a page or form object (by address), as (address, type).
+page_objects_of: Callable[[int, bool], list[tuple[int, int]]] = COMPILED.objects if COMPILED else _objects_calls
+#: A path object's fill, stroke, matrix and segments.
+path_facts: Callable[[int], tuple[bool, bool, Matrix | None, list[PathSegment]]] = (
+    COMPILED.path if COMPILED else _path_calls
+)
 
 
 def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[list[Obj], set[int]] | None:
@@ -310,27 +392,23 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     A box is the glyph's advance wide and the font size tall, from the font's descent; vertical writing
     gets one em square.
     """
-    is_generated, map_error = _IS_GENERATED, _MAP_ERROR
-    get_owner, get_box = _TEXT_OBJECT, _LOOSE_BOX
-    handle = _handle(textpage)
-    buffers = _Buffers()
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
+    scanned = scan_chars(_handle(textpage).value or 0)
     styles: dict[int, tuple[float, float, bytes]] = {}
     out: list[Obj] = []
     owners: list[int] = []
     indices: list[int] = []
     vertical: set[int] = set()
     last: dict[int, tuple[float, float]] = {}
-    count = pdfium_c.FPDFText_CountChars(textpage)
-    codes = _codes(handle, count)
+    count = len(scanned)
+    inputs: Style | None = None
     low = 0
-    for i in range(count):
-        code = codes[i]
+    for i, (code, generated, unmapped, owner, x0, x1, y0, run_style) in enumerate(scanned):
+        if run_style is not None:  # the first char of a text object's run
+            inputs = run_style
         if low:  # the low half of a surrogate pair, already taken into the char before
             low = 0
             continue
-        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := codes[i + 1]) <= 0xDFFF:
+        if 0xD800 <= code <= 0xDBFF and i + 1 < count and 0xDC00 <= (low := scanned[i + 1][0]) <= 0xDFFF:
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
         else:
             low = 0
@@ -340,20 +418,18 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
             text = chr(code)
         else:
             text = "\ufffd"
-        if text in _MAYBE_GENERATED and is_generated(handle, i):
+        if generated and text in _MAYBE_GENERATED:
             continue
-        if strict and (code in _BAD_UNICODE or map_error(handle, i)):
+        if strict and (code in _BAD_UNICODE or unmapped):
             return None
-        owner = get_owner(handle, i)
         style = styles.get(owner)
         if style is None:
-            style = _style(handle, i, owner, strict, buffers)
+            assert inputs is not None  # the first char always carries its style
+            style = _style(inputs, strict)
             if style is None:
                 return None
             styles[owner] = style
         size, font_size, font = style
-        get_box(handle, i, rect_ref)
-        x0, x1, y0 = rect.left, rect.right, rect.bottom
         width = x1 - x0
         prev = last.get(owner)
         if (size != font_size and abs(width - font_size) < 1e-3 * font_size) or (
@@ -417,12 +493,12 @@ def page_objects(page: pdfium.PdfPage, number: int, doctop: float, strict: bool 
     graphics: list[Obj] = []
     drawn = 0
     buffers = _Buffers()
-    for obj, kind, outer in _walk(handle, buffers):
+    for obj, kind, outer in _walk(handle.value or 0, buffers):
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
             drawn += 1
             if drawn <= MAX_DRAWINGS:
-                graphics.extend(_path_graphics(obj, outer, height, doctop, buffers))
-        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj.value not in addresses and _lost(obj):
+                graphics.extend(_path_graphics(obj, outer, height, doctop))
+        elif strict and kind == pdfium_c.FPDF_PAGEOBJ_TEXT and obj not in addresses and _lost(ctypes.c_void_p(obj)):
             return None
     if drawn > MAX_DRAWINGS:
         return PageObjects(number, box, chars, [], drawings=drawn)
