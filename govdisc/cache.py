@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.machinery
 import json
 import os
 import sqlite3
@@ -48,15 +49,22 @@ def cache_dir() -> Path:
     return Path(base) / "govdisc"
 
 
+#: The files whose state is govdisc's code: its Python, its data tables and its compiled part.
+CODE_SUFFIXES = (".py", ".tsv", *importlib.machinery.EXTENSION_SUFFIXES)
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """govdisc's version and the state of its own files: a result made by other code is not reused."""
-    root = Path(govdisc.__file__).parent
+    root = os.path.dirname(govdisc.__file__)
+    files = []
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        files += [os.path.join(folder, name) for name in names if name.endswith(CODE_SUFFIXES)]
     digest = hashlib.sha1(govdisc.__version__.encode())
-    for path in sorted(root.rglob("*")):
-        if path.suffix in (".py", ".tsv") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in sorted(files):
+        stat = os.stat(path)
+        digest.update(f"{os.path.relpath(path, root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -204,6 +204,31 @@ def test_a_new_govdisc_replaces_the_results_of_the_old_one(tmp_path, monkeypatch
     assert codes() == ["0123456789abcdef"] * 5 + ["0123456789abcdef+ocr=never"] * 5
 
 
+def test_the_code_fingerprint_follows_the_compiled_part_and_not_the_bytecode(tmp_path, monkeypatch):
+    """A rebuilt compiled module makes other code, as an edited .py does; a written __pycache__ does not."""
+    import importlib.machinery
+
+    import govdisc
+
+    package = tmp_path / "govdisc"
+    (package / "read" / "__pycache__").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    compiled = package / "read" / f"_pdfium_scan{importlib.machinery.EXTENSION_SUFFIXES[0]}"
+    compiled.write_bytes(b"\x7fELF one build")
+    monkeypatch.setattr(govdisc, "__file__", str(package / "__init__.py"))
+
+    def fingerprint() -> str:
+        cache_module.code_fingerprint.cache_clear()
+        return cache_module.code_fingerprint()
+
+    first = fingerprint()
+    (package / "read" / "__pycache__" / "pdf.cpython-311.pyc").write_bytes(b"bytecode")
+    assert fingerprint() == first
+    compiled.write_bytes(b"\x7fELF another build")
+    assert fingerprint() != first
+    cache_module.code_fingerprint.cache_clear()
+
+
 def test_cache_clear(tmp_path):
     env = {"GOVDISC_CACHE_DIR": str(tmp_path / "cache")}
     assert invoke_cli("extract", str(SEEDS[0]), "--format", "jsonl", "--workers", "0", env=env).exit_code == 0
