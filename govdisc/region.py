@@ -58,11 +58,28 @@ class Index:
     longest: int
 
 
+def _by_last_char(suffixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``suffixes`` grouped by their last character, each group in the order given."""
+    groups: dict[str, list[str]] = {}
+    for suffix in suffixes:
+        groups.setdefault(suffix[-1], []).append(suffix)
+    return {last: tuple(group) for last, group in groups.items()}
+
+
+#: :data:`SUFFIXES` by last character: only those can end a name that ends with it.
+_SUFFIXES_ENDING = _by_last_char(SUFFIXES)
+_ALIASED = tuple(ALIAS_SUFFIXES)
+
+
 def short_name(name: str) -> str:
     """The name without its administrative suffix and ethnic designations (宁夏回族自治区 → 宁夏)."""
     if name in SHORT_EXCEPTIONS:
         return SHORT_EXCEPTIONS[name]
-    stem = next((name[: -len(s)] for s in SUFFIXES if name.endswith(s) and len(name) - len(s) >= MIN_SHORT), name)
+    stem = name
+    for s in _SUFFIXES_ENDING.get(name[-1:], ()):
+        if name.endswith(s) and len(name) - len(s) >= MIN_SHORT:
+            stem = name[: -len(s)]
+            break
     stripped = "自治" in name
     while stripped:
         stripped = False
@@ -75,6 +92,8 @@ def short_name(name: str) -> str:
 
 def aliases(name: str) -> tuple[str, ...]:
     """Customary forms of an autonomous unit's name (恩施土家族苗族自治州 → 恩施州)."""
+    if not name.endswith(_ALIASED):
+        return ()
     return tuple(short_name(name) + alias for suffix, alias in ALIAS_SUFFIXES.items() if name.endswith(suffix))
 
 

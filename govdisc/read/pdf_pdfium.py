@@ -394,6 +394,7 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
     """
     scanned = scan_chars(_handle(textpage).value or 0)
     styles: dict[int, tuple[float, float, bytes]] = {}
+    made: dict[Style, tuple[float, float, bytes] | None] = {}  # a style read once per page, not per text object
     out: list[Obj] = []
     owners: list[int] = []
     indices: list[int] = []
@@ -425,7 +426,9 @@ def _chars(textpage: Any, height: float, doctop: float, strict: bool) -> tuple[l
         style = styles.get(owner)
         if style is None:
             assert inputs is not None  # the first char always carries its style
-            style = _style(inputs, strict)
+            style = made.get(inputs)
+            if style is None:
+                style = made[inputs] = _style(inputs, strict)
             if style is None:
                 return None
             styles[owner] = style
