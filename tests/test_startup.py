@@ -297,3 +297,20 @@ def test_a_help_screen_is_printed_when_the_cache_cannot_be_written(tmp_path):
     env = {**os.environ, "GOVDISC_CACHE_DIR": str(blocked / "cache")}
     out = subprocess.run([sys.executable, "-m", "govdisc", "--help"], cwd=ROOT, capture_output=True, text=True, env=env)
     assert out.returncode == 0 and "Usage:" in out.stdout and "extract" in out.stdout and not out.stderr
+
+
+@pytest.mark.parametrize("argv", [("extract", "samples", "-f", "jsonl", "--no-cache", "-w", "0"), ("nocommand",)])
+def test_a_run_ends_with_its_objects_frozen_out_of_the_collector(argv: tuple[str, ...]):
+    """The interpreter's last collections skip what a run leaves (gc.freeze), after a good run and a usage error."""
+    probe = (
+        "import gc, sys\n"
+        f"sys.argv = {['govdisc', *argv]!r}\n"
+        "from govdisc.launch import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stdout.flush()\n"
+        "print('\\nfrozen', gc.get_freeze_count())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert int(lines[-1].split()[1]) > 10_000
+    assert argv[0] != "extract" or sum(line.startswith('{"file"') for line in lines) == 15
