@@ -16,25 +16,24 @@ from govdisc.parse import Found
 from govdisc.tables import TableFindings
 
 
-def _name(identity: Identity, key: str) -> str:
-    """A term's short label in this identity."""
-    return dict(identity.names).get(key) or label(key)
+def term_name(identity: Identity, key: str) -> str:
+    """A term's short label in this identity (``自然人``, ``本年新收申请``), else the catalogue's label."""
+    return identity.labels.get(key) or label(key)
 
 
 def _side(identity: Identity, keys: tuple[str, ...], metrics: Mapping[str, float]) -> str:
-    said = " + ".join(f"{_name(identity, k)} {metrics[k]:g}" for k in keys)
+    said = " + ".join(f"{term_name(identity, k)} {metrics[k]:g}" for k in keys)
     return said if len(keys) == 1 else f"{said} = {sum(metrics[k] for k in keys):g}"
 
 
 def check_identity(identity: Identity, metrics: Mapping[str, float], blank: set[str]) -> Check | None:
     """Run one identity; None when the table it concerns is not in the record at all."""
     terms = identity.left + identity.right
-    present = [k for k in terms if k in metrics]
-    if not present:
+    if not any(k in metrics for k in terms):
         return None
     missing = [k for k in terms if k not in metrics and k not in identity.optional]
     if missing:
-        shown = "、".join(_name(identity, k) for k in missing[:4])
+        shown = "、".join(term_name(identity, k) for k in missing[:4])
         return Check(identity.id, "not_run", f"{identity.where}: cannot check, cells missing ({shown})")
     left = tuple(k for k in identity.left if k in metrics)
     right = tuple(k for k in identity.right if k in metrics)

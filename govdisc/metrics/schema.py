@@ -239,6 +239,11 @@ class Identity:
     optional: tuple[str, ...] = ()
     names: tuple[tuple[str, str], ...] = ()
 
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        """:attr:`names` as a mapping, made once."""
+        return dict(self.names)
+
 
 @dataclass(frozen=True)
 class CarryOver:

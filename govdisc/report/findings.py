@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from govdisc.checks import term_name
 from govdisc.metrics import CARRY_OVER, IDENTITIES, PROSE_VS_TABLE, label
 from govdisc.metrics.schema import Identity
 from govdisc.model import Check, Record
@@ -69,10 +70,6 @@ def where_words(where: str, lang: str) -> str:
     return f"表{m['n']} · {part}"
 
 
-def _name(identity: Identity, key: str) -> str:
-    return dict(identity.names).get(key) or label(key)
-
-
 def _cell(record: Record, key: str, side: str, name: str) -> Cell:
     ev = record.evidence.get(key)
     row = ev.text.split(" × ")[0] if ev and ev.source == "table" else ""
@@ -82,10 +79,10 @@ def _cell(record: Record, key: str, side: str, name: str) -> Cell:
 def _table_finding(agency: str, record: Record, check: Check, identity: Identity, lang: str) -> Finding:
     left = [k for k in identity.left if k in record.metrics]
     right = [k for k in identity.right if k in record.metrics]
-    words = " + ".join(_name(identity, k) for k in identity.left) + " = "
-    words += " + ".join(_name(identity, k) for k in identity.right)
-    cells = [_cell(record, k, "left", _name(identity, k)) for k in left]
-    cells += [_cell(record, k, "right", _name(identity, k)) for k in right]
+    words = " + ".join(term_name(identity, k) for k in identity.left) + " = "
+    words += " + ".join(term_name(identity, k) for k in identity.right)
+    cells = [_cell(record, k, "left", term_name(identity, k)) for k in left]
+    cells += [_cell(record, k, "right", term_name(identity, k)) for k in right]
     return Finding(
         agency,
         record.year,
