@@ -239,6 +239,13 @@ class Cache:
         except TypeError:  # a row of the wrong types: as good as none
             return None
 
+    def has_result(self, sha256: str) -> bool:
+        """Whether a result of content with this hash, by this code, is stored (it is not read)."""
+        row = self._safely(lambda db: db.execute(
+            "select 1 from results where sha256 = ? and code = ?", (sha256, self.code)
+        ).fetchone(), None)  # fmt: skip
+        return row is not None
+
     def result(self, sha256: str) -> dict | None:
         """The payload extracted before from content with this hash, by this code; None if none."""
         return self._safely(lambda db: result_of(db, sha256, self.code), None)

@@ -243,23 +243,24 @@ def run(
     ``workers=0`` extracts in this process, each file under the time and memory limits when this is
     the main thread of a POSIX process (:func:`govdisc.confine.confined`); otherwise a pool of
     worker processes.
-    With a ``cache``, a file is served from it when its content was extracted before; ``tally``
-    counts how each result was got.
+    With a ``cache``, a file is served from it when its content was extracted before, its result read
+    from the cache when its turn to be yielded comes (a rerun over a million cached files holds a few
+    results at a time, not all of them); ``tally`` counts how each result was got.
     """
     files = discover(paths)
     workers = default_workers() if workers is None else workers
     tally = tally if tally is not None else Tally()
     tally.files += len(files)
     done: dict[int, FileResult] = {}
+    known: dict[int, str] = {}  # file → the hash of its content, whose result is read when its turn comes
     todo: list[int] = []
-    for i, (path, label) in enumerate(files):
+    for i, (path, _) in enumerate(files):
         sha = cache.known_hash(path) if cache else None
-        cached = cache.result(sha) if cache and sha else None
-        if cached is not None:
-            tally.by_path += 1
-            done[i] = _result(path, label, cached)
+        if cache and sha and cache.has_result(sha):
+            known[i] = sha
         else:
             todo.append(i)
+    lookup = cache.result if cache else None
 
     def finish(i: int, out: dict[str, Any]) -> None:
         path, label = files[i]
@@ -276,12 +277,31 @@ def run(
         done[i] = _result(path, label, payload)
         tally.errors += "error" in payload
 
+    def here(i: int) -> None:
+        """Extract file ``i`` in this process, under the limits where they can be set."""
+        try:
+            with confined(limits.timeout, limits.max_memory) as limited:
+                out = work(str(files[i][0]), files[i][1], limits, lookup, limits.max_memory if limited else None)
+        except TimedOut:
+            out = {"payload": {"error": _timed_out(limits)}}
+        finish(i, out)
+
+    def served(i: int) -> FileResult:
+        """File ``i``'s result from the cache, read now; extracted here if it went from the cache meanwhile."""
+        assert cache is not None
+        payload = cache.result(known.pop(i))
+        if payload is None:
+            here(i)
+            return done.pop(i)
+        tally.by_path += 1
+        return _result(files[i][0], files[i][1], payload)
+
     next_out = 0
 
     def flush() -> Iterator[FileResult]:
         nonlocal next_out
-        while next_out in done:
-            result = done.pop(next_out)
+        while next_out in done or next_out in known:
+            result = done.pop(next_out) if next_out in done else served(next_out)
             next_out += 1
             if on_result:
                 on_result(result)
@@ -291,15 +311,9 @@ def run(
         yield from flush()
         return
     if workers <= 0:
-        lookup = cache.result if cache else None
         for i in todo:
-            try:
-                with confined(limits.timeout, limits.max_memory) as limited:
-                    out = work(str(files[i][0]), files[i][1], limits, lookup, limits.max_memory if limited else None)
-            except TimedOut:
-                out = {"payload": {"error": _timed_out(limits)}}
-            finish(i, out)
-            yield from flush()
+            yield from flush()  # the cached results before it first
+            here(i)
         yield from flush()
         return
     yield from _pool(files, todo, workers, limits, finish, flush, cache.reader() if cache else None)
@@ -333,6 +347,7 @@ def _pool(
 
     try:
         while queue or any(w.task for w in pool):
+            yield from flush()  # cached results before the first file still being read go out now
             for k in range(len(pool)):
                 feed(k)
             busy = [w for w in pool if w.task]

@@ -56,11 +56,27 @@ def test_hostile_files_among_the_seeds(tmp_path, workers):
     assert len(jsonl(run.stdout)) == 15 + readable_as_root
 
 
-def test_a_file_that_never_ends_is_stopped_by_the_time_limit(tmp_path):
-    """Alone, so that the short limit it needs applies to no file that could merely be slow."""
+def test_a_file_that_never_ends_is_stopped_by_the_time_limit(tmp_path, monkeypatch):
+    """A worker still reading a file at the time limit is killed, and the file gets one line.
+
+    The page of endless drawing is read in a few seconds on a fast machine and in more on a slow one, so its
+    reading is made endless here (the forked worker inherits it): the limit is what stops it, on any machine.
+    Alone, so that the short limit it needs applies to no file that could merely be slow.
+    """
+    import govdisc.read
+
+    real = govdisc.read.read_document
+
+    def never_ends(path: Path, **options: object) -> object:
+        until = time.monotonic() + 60  # past this the limit has failed: the file is read, and the test fails
+        while Path(path).name == ENDLESS and time.monotonic() < until:
+            time.sleep(0.1)
+        return real(path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(govdisc.read, "read_document", never_ends)
     endless = HOSTILE[ENDLESS](tmp_path / ENDLESS)
-    # No memory limit: what stops it here must be the time limit (pdfium may need much memory for it).
-    run = invoke_cli("extract", str(endless), "--format", "jsonl", "--no-cache", "--timeout", "3", "--max-memory", "0")
+    # No memory limit: what stops it here must be the time limit.
+    run = invoke_cli("extract", str(endless), "--format", "jsonl", "--no-cache", "--timeout", "1", "--max-memory", "0")
     assert run.exit_code == 1
     assert f"{ENDLESS}: timed out" in run.stderr
     assert run.stdout == ""
@@ -227,6 +243,40 @@ def test_the_code_fingerprint_follows_the_compiled_part_and_not_the_bytecode(tmp
     compiled.write_bytes(b"\x7fELF another build")
     assert fingerprint() != first
     cache_module.code_fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_cached_result_is_read_when_its_turn_comes(tmp_path, monkeypatch, workers):
+    """A rerun over a cached folder holds one cached result at a time, not the whole folder's before the first."""
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)  # as if the files had been written long before
+    folder = _seed_folder(tmp_path / "docs", copies=3)
+    (folder / "zz_new.txt").write_text(SEEDS[0].read_text(encoding="utf-8") + "\n新增一行\n", encoding="utf-8")
+    first = [r.records for r in run([folder], workers=0, cache=Cache(tmp_path / "cache"))]
+    (folder / "zz_new.txt").write_text(SEEDS[1].read_text(encoding="utf-8") + "\n又一行\n", encoding="utf-8")
+    cache = Cache(tmp_path / "cache")
+    reads = []
+    real = cache.result
+    monkeypatch.setattr(cache, "result", lambda sha: reads.append(sha) or real(sha))
+    results = run([folder], workers=workers, cache=cache)
+    head = next(results)
+    assert len(reads) == 1 and head.records == first[0]
+    rest = list(results)
+    assert [r.records for r in rest[:-1]] == first[1:-1] and rest[-1].records  # the changed file read again
+    assert len(reads) == len(first) - (1 if workers else 0)  # each once; the changed file looked up by content
+    # (by the worker, with a pool)
+
+
+def test_a_result_gone_from_the_cache_before_its_turn_is_extracted_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache_module, "RACY_NS", 0)
+    folder = _seed_folder(tmp_path / "docs")
+    first = [r.records for r in run([folder], workers=0, cache=Cache(tmp_path / "cache"))]
+    cache = Cache(tmp_path / "cache")
+    gone = cache.known_hash(sorted(folder.iterdir())[2])
+    real = cache.result
+    monkeypatch.setattr(cache, "result", lambda sha: None if sha == gone else real(sha))
+    tally = runner.Tally()
+    assert [r.records for r in run([folder], workers=0, cache=cache, tally=tally)] == first
+    assert (tally.by_path, tally.extracted) == (len(first) - 1, 1)
 
 
 def test_cache_clear(tmp_path):
